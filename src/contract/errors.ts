@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const errorCodes = [
+  'INVALID_REQUEST',
+  'ORDER_NOT_FOUND',
+  'NOT_ELIGIBLE',
+  'PROVISIONING_IN_PROGRESS',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INTERNAL_ERROR',
+  'SERVICE_UNAVAILABLE',
+] as const;
+export const ErrorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** Every error body carries a machine `code` and a human `message`. */
+export const ApiErrorBodySchema = z.object({
+  success: z.literal(false),
+  code: z.string(),
+  message: z.string(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;

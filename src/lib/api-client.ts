@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { ApiErrorBodySchema } from '@/contract/errors';
+
+/** What went wrong, in the words the console shows: the server's own code and message where it sent one. */
+export type ApiErrorKind = 'server' | 'network' | 'timeout' | 'malformed';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly kind: ApiErrorKind,
+    readonly status: number | null,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+type RequestOptions = { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal };
+
+/**
+ * Calls the API and parses the answer with the contract. Answers the contract allows on a non-2xx
+ * status (e.g. 409 PROVISIONING_IN_PROGRESS) come back as data; any other failure throws `ApiError`.
+ */
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  { method = 'GET', body, signal }: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const url = new URL(path, globalThis.location.origin);
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    if (timeout.aborted) {
+      throw new ApiError('timeout', null, 'TIMEOUT', `The server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`);
+    }
+    throw new ApiError('network', null, 'NETWORK_ERROR', 'Could not reach the server: check your connection');
+  }
+
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new ApiError('malformed', response.status, 'MALFORMED_RESPONSE', `The server sent an unreadable answer (HTTP ${response.status})`);
+  }
+
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+
+  const errorBody = ApiErrorBodySchema.safeParse(json);
+  if (errorBody.success) {
+    throw new ApiError('server', response.status, errorBody.data.code, errorBody.data.message);
+  }
+  if (!response.ok) {
+    throw new ApiError('server', response.status, `HTTP_${response.status}`, `The server failed (HTTP ${response.status})`);
+  }
+  throw new ApiError('malformed', response.status, 'UNEXPECTED_RESPONSE', 'The server answered in an unexpected shape');
+}
