@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { MockState, RequestLogEntry } from '@/contract/mock-control';
+import { buildSeed } from './data/seed-builder';
+import { ClockStateSchema, SimulatedClock } from './engine/clock';
+import { ProvisioningEngine } from './engine/engine';
+import { EngineSnapshotSchema } from './engine/engine-state';
+import { findScenario, scenarios } from './scenarios/catalogue';
+import type { Scenario } from './scenarios/scenario';
+
+const BackendSnapshotSchema = z.object({
+  engine: EngineSnapshotSchema,
+  clock: ClockStateSchema,
+  /** Wall time of the save: a running clock counts the time the page was away. */
+  savedAtWall: z.number(),
+});
+export type BackendSnapshot = z.infer<typeof BackendSnapshotSchema>;
+
+/** Where the backend keeps its data between page loads (sessionStorage in the browser, nothing in Node). */
+export type SnapshotStore = { load(): string | null; save(serialized: string): void };
+
+export type ClockOverrides = { speed?: number; paused?: boolean };
+
+export type BackendOptions = {
+  wallNow: () => number;
+  store?: SnapshotStore;
+  scenario?: string;
+  clock?: ClockOverrides;
+};
+
+export const REQUEST_LOG_LIMIT = 200;
+
+/** Why the backend started from a seed instead of the saved data; shown to the user once. */
+export type StartNotice = 'corruptSavedData' | null;
+
+/**
+ * The simulated backend as the handlers see it: one engine on one clock, for one scenario, saved
+ * after every change. Every entry point first plays what fell due, so answers reflect the clock.
+ */
+export class MockBackend {
+  private clock!: SimulatedClock;
+  private engine!: ProvisioningEngine;
+  private activeScenario: Scenario = scenarios.default;
+  private requestLog: RequestLogEntry[] = [];
+  private readonly listeners = new Set<() => void>();
+  readonly startNotice: StartNotice;
+
+  constructor(private readonly options: BackendOptions) {
+    // A scenario asked for explicitly (URL, test) starts from its seed; otherwise the saved backend goes on.
+    const restored = options.scenario ? 'absent' : this.restore();
+    this.startNotice = restored === 'corrupt' ? 'corruptSavedData' : null;
+    if (restored !== 'restored') this.reset(options.scenario, options.clock);
+    else if (options.clock) this.setClock(options.clock);
+  }
+
+  get scenario(): Scenario {
+    return this.activeScenario;
+  }
+
+  /** Back to a scenario's seed data on a fresh clock that starts at the current wall time. */
+  reset(name?: string, clock: ClockOverrides = {}): void {
+    const scenario = (name && findScenario(name)) || this.activeScenario;
+    const start = Math.floor(this.options.wallNow() / 60_000) * 60_000;
+    this.activeScenario = scenario;
+    this.requestLog = [];
+    this.clock = new SimulatedClock(this.options.wallNow, {
+      simTime: start,
+      speed: clock.speed ?? scenario.clock.speed,
+      paused: clock.paused ?? scenario.clock.paused,
+    });
+    const { orders, servers } = buildSeed(scenario.orders(), start);
+    this.engine = ProvisioningEngine.seed(
+      {
+        scenario: scenario.name,
+        start,
+        randomSeed: scenario.randomSeed,
+        orders,
+        servers,
+        staleListEntries: scenario.staleListOrders ? buildSeed(scenario.staleListOrders(), start).orders : [],
+        autoRunOrderIds: [...scenario.autoRunOrderIds],
+      },
+      this.engineBehaviour(scenario),
+    );
+    this.save();
+  }
+
+  /** Runs `operation` on the engine at the current time, then saves. */
+  transact<T>(operation: (engine: ProvisioningEngine) => T): T {
+    this.engine.settle(this.clock.now());
+    const result = operation(this.engine);
+    this.save();
+    return result;
+  }
+
+  /** Advances the clock and plays everything that falls due, so the backend has settled on return. */
+  advance(ms: number): void {
+    this.clock.advance(ms);
+    this.transact(() => undefined);
+  }
+
+  setClock({ speed, paused }: ClockOverrides): void {
+    this.transact(() => {
+      if (speed !== undefined) this.clock.setSpeed(speed);
+      if (paused !== undefined) this.clock.setPaused(paused);
+    });
+  }
+
+  state(): MockState {
+    return this.transact((engine) => ({
+      scenario: engine.scenario,
+      now: new Date(engine.now).toISOString(),
+      speed: this.clock.speed,
+      paused: this.clock.paused,
+    }));
+  }
+
+  recordRequest(entry: Omit<RequestLogEntry, 'at'>): void {
+    this.requestLog = [...this.requestLog, { at: new Date(this.clock.now()).toISOString(), ...entry }].slice(-REQUEST_LOG_LIMIT);
+  }
+
+  requests(): RequestLogEntry[] {
+    return [...this.requestLog];
+  }
+
+  /** Called after every change, so the browser's clock driver can reschedule its wake-up. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Wall-clock milliseconds until the engine next has something to do; null when idle or paused. */
+  wallDelayToNextWake(): number | null {
+    const next = this.engine.nextWakeAt();
+    return next === null ? null : this.clock.wallDelayUntil(next);
+  }
+
+  private engineBehaviour(scenario: Scenario) {
+    return { providers: scenario.providers, ...(scenario.concurrentAdmin ? { concurrentAdmin: scenario.concurrentAdmin } : {}) };
+  }
+
+  private save(): void {
+    const snapshot: BackendSnapshot = {
+      engine: this.engine.snapshot(),
+      clock: this.clock.snapshot(),
+      savedAtWall: this.options.wallNow(),
+    };
+    this.options.store?.save(JSON.stringify(snapshot));
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Loads the saved backend; corrupt or unknown data is reported, never trusted. */
+  private restore(): 'restored' | 'absent' | 'corrupt' {
+    const serialized = this.options.store?.load();
+    if (!serialized) return 'absent';
+    let parsed: ReturnType<typeof BackendSnapshotSchema.safeParse>;
+    try {
+      parsed = BackendSnapshotSchema.safeParse(JSON.parse(serialized));
+    } catch {
+      return 'corrupt';
+    }
+    if (!parsed.success) return 'corrupt';
+    const scenario = findScenario(parsed.data.engine.scenario);
+    if (!scenario) return 'corrupt';
+    const { engine, clock, savedAtWall } = parsed.data;
+    const awayMs = clock.paused ? 0 : Math.max(0, this.options.wallNow() - savedAtWall) * clock.speed;
+    this.activeScenario = scenario;
+    this.clock = new SimulatedClock(this.options.wallNow, { ...clock, simTime: clock.simTime + awayMs });
+    this.engine = ProvisioningEngine.restore(engine, this.engineBehaviour(scenario));
+    this.engine.settle(this.clock.now());
+    return 'restored';
+  }
+}

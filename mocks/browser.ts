@@ -1,0 +1,65 @@
+import { setupWorker } from 'msw/browser';
+import { MAX_SPEED } from '@/contract/mock-control';
+import { MockBackend, type ClockOverrides, type SnapshotStore } from './backend';
+import { createHandlers } from './handlers';
+import { findScenario, scenarioNames } from './scenarios/catalogue';
+
+const STORAGE_KEY = 'provision-console:mock-backend';
+
+/** Per tab, so parallel pages and Playwright workers never share a backend, yet a reload keeps it. */
+const sessionStore: SnapshotStore = {
+  load: () => sessionStorage.getItem(STORAGE_KEY),
+  save: (serialized) => {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, serialized);
+    } catch (error) {
+      console.warn('The mock backend could not save its data; a reload will start the scenario again.', error);
+    }
+  },
+};
+
+/**
+ * Starts the simulated backend in this tab and resolves once the service worker intercepts
+ * requests, so the console's first request is never lost, even on the visit that installs it.
+ */
+export async function startMockBackend(): Promise<void> {
+  const backend = new MockBackend({ wallNow: () => Date.now(), store: sessionStore, ...scenarioFromUrl() });
+  driveClock(backend);
+  await setupWorker(...createHandlers(backend)).start({ onUnhandledRequest: 'bypass', quiet: true });
+}
+
+/** Reads `?scenario=`, `&speed=`, `&clock=paused`, then drops them so a reload continues instead of restarting. */
+function scenarioFromUrl(): { scenario?: string; clock?: ClockOverrides } {
+  const url = new URL(window.location.href);
+  const scenario = url.searchParams.get('scenario');
+  const speed = Number(url.searchParams.get('speed'));
+  const clockParam = url.searchParams.get('clock');
+  for (const name of ['scenario', 'speed', 'clock']) url.searchParams.delete(name);
+  window.history.replaceState(window.history.state, '', url);
+
+  if (scenario && !findScenario(scenario)) {
+    console.warn(`Unknown scenario "${scenario}"; known: ${scenarioNames.join(', ')}. Keeping the current one.`);
+  }
+  const clock: ClockOverrides = {
+    ...(speed > 0 && speed <= MAX_SPEED ? { speed } : {}),
+    ...(clockParam === 'paused' ? { paused: true } : clockParam === 'running' ? { paused: false } : {}),
+  };
+  return {
+    ...(scenario && findScenario(scenario) ? { scenario } : {}),
+    ...(Object.keys(clock).length > 0 ? { clock } : {}),
+  };
+}
+
+/** Wakes the backend when its next run step falls due on the wall clock, at the clock's speed. */
+function driveClock(backend: MockBackend): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    const delay = backend.wallDelayToNextWake();
+    if (delay === null) return;
+    // Browsers clamp long timeouts; waking early is harmless, the backend just settles again.
+    timer = setTimeout(() => backend.transact(() => undefined), Math.min(delay + 1, 60_000));
+  };
+  backend.subscribe(schedule);
+  schedule();
+}

@@ -1,0 +1,193 @@
+import { describe, expect, test } from 'vitest';
+import { ProvisioningEngine, STATUS_CHECK_BUDGET_MS } from '../engine';
+import { UPSTREAM_TIMEOUT_MS } from '../provider-behaviour';
+import { behaviour, engineWith, freshOrder, MINUTE, orderOf, providersWith, purchasesOf, START } from './engine-test-kit';
+
+const ADMIN = 'admin@reseller.test';
+
+describe('SmartVPS runs', () => {
+  test('provisions a fresh order: one purchase, status polled until the IP, then active', () => {
+    const engine = engineWith([freshOrder('ORD-1')]);
+    expect(engine.provision('ORD-1', ADMIN)).toMatchObject({ code: 'PROVISIONING_STARTED', order: { provisioningStatus: 'provisioning', activeRun: { trigger: 'manual', step: 'buyVps' } } });
+
+    engine.settle(START + 5 * MINUTE);
+
+    const { order, attempts } = orderOf(engine, 'ORD-1');
+    expect(order).toMatchObject({ status: 'active', provisioningStatus: 'active', provisioningError: null, activeRun: null });
+    expect(order.ipAddress).toMatch(/^103\.177\./);
+    expect(order.upstreamId).toMatch(/^svps-/);
+    expect(attempts).toMatchObject([{ trigger: 'manual', triggeredBy: ADMIN, outcome: 'succeeded', upstreamId: order.upstreamId }]);
+    expect(purchasesOf(engine)).toHaveLength(1);
+    expect(engine.upstreamCalls().filter((call) => call.operation === 'statusCheck').at(-1)?.outcome).toBe('succeeded');
+  });
+
+  test('fails after 3 buyVps timeouts, waiting 1 to 5 minutes between attempts', () => {
+    const engine = engineWith([freshOrder('ORD-1', { status: 'paid', autoProvisioned: undefined })], {
+      providers: providersWith({ buyVps: behaviour({ kind: 'timeout' }) }),
+      autoRunOrderIds: ['ORD-1'],
+    });
+    engine.settle(START + 60 * MINUTE);
+
+    const { order, attempts } = orderOf(engine, 'ORD-1');
+    expect(order).toMatchObject({ autoProvisioned: true, provisioningStatus: 'failed', provisioningError: 'SmartVPS buyVps timeout after 3 attempts', activeRun: null });
+    expect(attempts.map((attempt) => [attempt.trigger, attempt.attempt, attempt.outcome])).toEqual([
+      ['auto', 1, 'timedOut'],
+      ['auto', 2, 'timedOut'],
+      ['auto', 3, 'timedOut'],
+    ]);
+    for (let index = 1; index < attempts.length; index++) {
+      const gap = Date.parse(attempts[index]?.startedAt ?? '') - Date.parse(attempts[index - 1]?.endedAt ?? '');
+      expect(gap).toBeGreaterThanOrEqual(MINUTE);
+      expect(gap).toBeLessThanOrEqual(5 * MINUTE);
+    }
+    expect(engine.upstreamCalls().filter((call) => call.operation === 'buyVps')).toHaveLength(3);
+    expect(purchasesOf(engine)).toHaveLength(0);
+  });
+
+  test('replays the same jitter from the same seed', () => {
+    const run = () => {
+      const engine = engineWith([freshOrder('ORD-1')], { providers: providersWith({ buyVps: behaviour({ kind: 'fail', error: 'API returned 502' }) }) });
+      engine.provision('ORD-1', ADMIN);
+      engine.settle(START + 60 * MINUTE);
+      return orderOf(engine, 'ORD-1').attempts.map((attempt) => attempt.startedAt);
+    };
+    expect(run()).toEqual(run());
+  });
+
+  test('a status check that never sees an IP leaves the order stuck; Retry is refused for 10 minutes, then resumes without buying again', () => {
+    const engine = engineWith([freshOrder('ORD-1', { status: 'confirmed', autoProvisioned: undefined })], {
+      providers: providersWith({ ipAssignedAfterMs: 14 * MINUTE }),
+      autoRunOrderIds: ['ORD-1'],
+    });
+    engine.settle(START + STATUS_CHECK_BUDGET_MS + MINUTE);
+    const stuck = orderOf(engine, 'ORD-1');
+    expect(stuck.order).toMatchObject({ status: 'confirmed', provisioningStatus: 'provisioning', ipAddress: null, activeRun: null });
+    expect(stuck.order.provisioningError).toMatch(/status check timed out after 5 min: VPS svps-\d+ bought, no IP yet/);
+    expect(stuck.attempts.at(-1)?.outcome).toBe('stuck');
+
+    engine.settle(START + 9 * MINUTE);
+    expect(engine.provision('ORD-1', ADMIN)).toEqual({ code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: 60 });
+
+    engine.settle(START + 10 * MINUTE);
+    expect(engine.provision('ORD-1', ADMIN)).toMatchObject({ code: 'PROVISIONING_STARTED', order: { activeRun: { step: 'statusCheck' } } });
+    engine.settle(START + 20 * MINUTE);
+
+    expect(orderOf(engine, 'ORD-1').order).toMatchObject({ status: 'active', provisioningStatus: 'active' });
+    expect(engine.upstreamCalls().filter((call) => call.operation === 'buyVps')).toHaveLength(1);
+  });
+
+  test('an outage of 30 minutes fails the retries inside it; a retry after recovery succeeds', () => {
+    const outage = { latencyMs: [2_000, 2_000] as const, phases: [{ untilMs: 30 * MINUTE, outcome: { kind: 'fail' as const, error: 'API returned 503' } }, { outcome: { kind: 'succeed' as const } }] };
+    const engine = engineWith([freshOrder('ORD-1')], { providers: providersWith({ buyVps: outage }) });
+    engine.provision('ORD-1', ADMIN);
+    engine.settle(START + 20 * MINUTE);
+    expect(orderOf(engine, 'ORD-1').order).toMatchObject({ provisioningStatus: 'failed', provisioningError: 'SmartVPS buyVps failed after 3 attempts: API returned 503' });
+
+    engine.settle(START + 31 * MINUTE);
+    expect(engine.provision('ORD-1', ADMIN).code).toBe('PROVISIONING_STARTED');
+    engine.settle(START + 35 * MINUTE);
+    expect(orderOf(engine, 'ORD-1').order).toMatchObject({ status: 'active', provisioningStatus: 'active' });
+    expect(engine.upstreamCalls().filter((call) => call.operation === 'buyVps').map((call) => call.outcome)).toEqual(['failed', 'failed', 'failed', 'succeeded']);
+    expect(purchasesOf(engine)).toHaveLength(1);
+  });
+});
+
+describe('Hostycare runs', () => {
+  test('createService answers with the IP in one step', () => {
+    const engine = engineWith([freshOrder('ORD-1', { packageId: 'hostycare-cloud-m' })]);
+    engine.provision('ORD-1', ADMIN);
+    engine.settle(START + MINUTE);
+    expect(orderOf(engine, 'ORD-1').order).toMatchObject({ status: 'active', provisioningStatus: 'active', ipAddress: expect.stringMatching(/^45\.76\./) });
+    expect(engine.upstreamCalls().map((call) => [call.operation, call.outcome])).toEqual([['createService', 'succeeded']]);
+  });
+
+  test('failed orders fail the same way and can be retried', () => {
+    const engine = engineWith([freshOrder('ORD-1', { packageId: 'hostycare-cloud-s' })], {
+      providers: providersWith({ createService: behaviour({ kind: 'fail', error: 'API returned 503' }) }),
+    });
+    engine.provision('ORD-1', ADMIN);
+    engine.settle(START + 30 * MINUTE);
+    expect(orderOf(engine, 'ORD-1').order).toMatchObject({ provisioningStatus: 'failed', provisioningError: 'Hostycare createService failed after 3 attempts: API returned 503' });
+    expect(engine.provision('ORD-1', ADMIN).code).toBe('PROVISIONING_STARTED');
+  });
+});
+
+describe('locks', () => {
+  test('purchases of one package never overlap: the second run queues until the first purchase returns', () => {
+    const engine = engineWith([freshOrder('ORD-1'), freshOrder('ORD-2'), freshOrder('ORD-3', { packageId: 'smartvps-8gb' })], {
+      providers: providersWith({ buyVps: behaviour({ kind: 'succeed' }, [10_000, 10_000]) }),
+    });
+    engine.provision('ORD-1', ADMIN);
+    expect(engine.provision('ORD-2', ADMIN)).toMatchObject({ order: { activeRun: { step: 'waitingForPackage', nextStepAt: null } } });
+    expect(engine.provision('ORD-3', ADMIN)).toMatchObject({ order: { activeRun: { step: 'buyVps' } } });
+
+    engine.settle(START + 5 * MINUTE);
+    const buys = engine.upstreamCalls().filter((call) => call.operation === 'buyVps');
+    expect(buys.map((call) => [call.orderId, call.at])).toEqual([
+      ['ORD-1', new Date(START).toISOString()],
+      ['ORD-3', new Date(START).toISOString()],
+      ['ORD-2', new Date(START + 10_000).toISOString()],
+    ]);
+    expect(['ORD-1', 'ORD-2', 'ORD-3'].map((id) => orderOf(engine, id).order.status)).toEqual(['active', 'active', 'active']);
+  });
+
+  test('a failed purchase hands the package to the next run in the queue', () => {
+    const engine = engineWith([freshOrder('ORD-1'), freshOrder('ORD-2')], { providers: providersWith({ buyVps: behaviour({ kind: 'timeout' }) }) });
+    engine.provision('ORD-1', ADMIN);
+    engine.provision('ORD-2', ADMIN);
+    engine.settle(START + UPSTREAM_TIMEOUT_MS);
+    expect(orderOf(engine, 'ORD-2').order.activeRun?.step).toBe('buyVps');
+  });
+
+  test('one run per order: a second request while a run is alive is answered in progress', () => {
+    const engine = engineWith([freshOrder('ORD-1')]);
+    engine.provision('ORD-1', ADMIN);
+    expect(engine.provision('ORD-1', 'other@reseller.test')).toEqual({ code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: 600 });
+    expect(engine.runs()).toHaveLength(1);
+  });
+
+  test('a colleague retrying at the same moment gets the run; this admin gets the in-progress answer', () => {
+    const engine = engineWith([freshOrder('ORD-1')], { concurrentAdmin: 'sam@reseller.test' });
+    expect(engine.provision('ORD-1', ADMIN).code).toBe('PROVISIONING_IN_PROGRESS');
+    expect(engine.runs()).toMatchObject([{ triggeredBy: 'sam@reseller.test' }]);
+    engine.settle(START + 5 * MINUTE);
+    expect(purchasesOf(engine)).toHaveLength(1);
+  });
+});
+
+describe('guards', () => {
+  test.each([
+    ['already provisioned', freshOrder('ORD-1', { status: 'active', provisioningStatus: 'active', ipAddress: '103.177.114.195' }), 'ALREADY_PROVISIONED'],
+    ['unpaid', freshOrder('ORD-1', { status: 'pending' }), 'NOT_ELIGIBLE'],
+    ['cancelled', freshOrder('ORD-1', { status: 'cancelled' }), 'NOT_ELIGIBLE'],
+  ] as const)('%s orders change nothing', (_name, spec, code) => {
+    const engine = engineWith([spec]);
+    const before = engine.snapshot();
+    expect(engine.provision('ORD-1', ADMIN).code).toBe(code);
+    expect(engine.snapshot()).toEqual(before);
+  });
+
+  test('unknown orders are not found', () => {
+    expect(engineWith([]).provision('ORD-404', ADMIN)).toEqual({ code: 'ORDER_NOT_FOUND' });
+  });
+});
+
+describe('reload', () => {
+  test('a run restored from a snapshot mid-run ends as it would have, without a second purchase', () => {
+    const providers = providersWith({ buyVps: behaviour({ kind: 'succeed' }, [10_000, 10_000]) });
+    const straight = engineWith([freshOrder('ORD-1')], { providers });
+    const reloaded = engineWith([freshOrder('ORD-1')], { providers });
+    straight.provision('ORD-1', ADMIN);
+    reloaded.provision('ORD-1', ADMIN);
+
+    reloaded.settle(START + 5_000);
+    const restored = ProvisioningEngine.restore(JSON.parse(JSON.stringify(reloaded.snapshot())), { providers });
+    restored.settle(START + 20_000);
+    const again = ProvisioningEngine.restore(JSON.parse(JSON.stringify(restored.snapshot())), { providers });
+    again.settle(START + 10 * MINUTE);
+    straight.settle(START + 10 * MINUTE);
+
+    expect(again.snapshot()).toEqual(straight.snapshot());
+    expect(purchasesOf(again)).toHaveLength(1);
+  });
+});

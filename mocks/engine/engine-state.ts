@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { AttemptSchema, OrderSchema, RunStepSchema, TriggerSchema, UpstreamOperationSchema } from '@/contract/order';
+import { UpstreamCallSchema } from '@/contract/mock-control';
+
+/**
+ * Everything the simulated backend knows, as plain data: it is saved after every change and
+ * validated when loaded, so a reload resumes runs where they were and corrupt data is caught.
+ */
+
+export const StoredOrderSchema = OrderSchema.omit({ activeRun: true });
+export type StoredOrder = z.infer<typeof StoredOrderSchema>;
+
+const CallOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('succeed') }),
+  z.object({ kind: z.literal('fail'), error: z.string() }),
+  z.object({ kind: z.literal('timeout') }),
+]);
+
+/** A provisioning run in flight. Its locks are derived from it, so a run that ends cannot leave one behind. */
+export const RunSchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  trigger: TriggerSchema,
+  triggeredBy: z.string().nullable(),
+  attempt: z.number().int().positive(),
+  maxAttempts: z.number().int().positive(),
+  step: RunStepSchema,
+  startedAt: z.number(),
+  /** When the run moves next; null while it queues for its package. */
+  wakeAt: z.number().nullable(),
+  /** When it joined the package queue: the queue is first come, first served. */
+  queuedAt: z.number().nullable(),
+  attemptId: z.string(),
+  /** The upstream call under way; its outcome is drawn when the call is made. */
+  call: z.object({ operation: UpstreamOperationSchema, startedAt: z.number(), outcome: CallOutcomeSchema }).nullable(),
+  statusCheckDeadline: z.number().nullable(),
+});
+export type Run = z.infer<typeof RunSchema>;
+
+/** A server the upstream provider built for an order: the provider's side of the story. */
+export const UpstreamServerSchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  packageId: z.string(),
+  boughtAt: z.number(),
+  ipReadyAt: z.number(),
+  ipAddress: z.string(),
+  rootPassword: z.string(),
+});
+export type UpstreamServer = z.infer<typeof UpstreamServerSchema>;
+
+export const ENGINE_STATE_VERSION = 1;
+
+export const EngineSnapshotSchema = z.object({
+  version: z.literal(ENGINE_STATE_VERSION),
+  scenario: z.string(),
+  scenarioStartedAt: z.number(),
+  cursor: z.number(),
+  nextId: z.number().int().nonnegative(),
+  randomState: z.number().int(),
+  orders: z.array(StoredOrderSchema),
+  /** Old versions of orders that the list endpoint still serves until a write touches them (a stale cache). */
+  staleListEntries: z.array(StoredOrderSchema),
+  runs: z.array(RunSchema),
+  attempts: z.array(AttemptSchema),
+  servers: z.array(UpstreamServerSchema),
+  upstreamCalls: z.array(UpstreamCallSchema),
+});
+export type EngineSnapshot = z.infer<typeof EngineSnapshotSchema>;

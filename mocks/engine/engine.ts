@@ -1,0 +1,479 @@
+import type { Attempt, Order, UpstreamOperation } from '@/contract/order';
+import type { OrderFilters } from '@/contract/orders-api';
+import type { UpstreamCall } from '@/contract/mock-control';
+import { provisionGuard } from '@/domain/provisioning-rules';
+import {
+  ENGINE_STATE_VERSION,
+  type EngineSnapshot,
+  type Run,
+  type StoredOrder,
+  type UpstreamServer,
+} from './engine-state';
+import {
+  operationBehaviour,
+  outcomeAt,
+  providerNames,
+  UPSTREAM_TIMEOUT_MS,
+  type CallOutcome,
+  type ProvidersBehaviour,
+} from './provider-behaviour';
+import { SeededRandom } from './random';
+
+export const MAX_ATTEMPTS = 3;
+export const RETRY_DELAY_MS = { min: 60_000, max: 300_000 } as const;
+export const STATUS_POLL_INTERVAL_MS = 10_000;
+export const STATUS_CHECK_BUDGET_MS = 5 * 60_000;
+
+export type EngineBehaviour = {
+  providers: ProvidersBehaviour;
+  /** A second admin who retries the same order a moment before every manual request (the double-click race). */
+  concurrentAdmin?: string;
+};
+
+export type EngineSeed = {
+  scenario: string;
+  start: number;
+  randomSeed: number;
+  orders: StoredOrder[];
+  servers: UpstreamServer[];
+  staleListEntries: StoredOrder[];
+  /** Orders whose automatic run starts with the scenario (paid a moment ago). */
+  autoRunOrderIds: string[];
+};
+
+export type ProvisionOutcome =
+  | { code: 'PROVISIONING_STARTED'; order: Order }
+  | { code: 'ALREADY_PROVISIONED'; order: Order }
+  | { code: 'PROVISIONING_IN_PROGRESS'; retryAfterSeconds: number }
+  | { code: 'NOT_ELIGIBLE'; reason: string }
+  | { code: 'ORDER_NOT_FOUND' };
+
+const iso = (time: number) => new Date(time).toISOString();
+
+/**
+ * The simulated provisioning service: orders, runs, upstream providers and their journal. Plain
+ * data in, plain data out; time only moves when `settle(until)` is called, so tests and the
+ * browser's clock driver decide how fast it goes.
+ */
+export class ProvisioningEngine {
+  private readonly state: EngineSnapshot;
+  private readonly random: SeededRandom;
+  private readonly ordersById: Map<string, StoredOrder>;
+
+  private constructor(
+    state: EngineSnapshot,
+    private readonly behaviour: EngineBehaviour,
+  ) {
+    this.state = state;
+    this.random = new SeededRandom(state.randomState);
+    this.ordersById = new Map(state.orders.map((order) => [order._id, order]));
+  }
+
+  static seed(seed: EngineSeed, behaviour: EngineBehaviour): ProvisioningEngine {
+    const engine = new ProvisioningEngine(
+      {
+        version: ENGINE_STATE_VERSION,
+        scenario: seed.scenario,
+        scenarioStartedAt: seed.start,
+        cursor: seed.start,
+        nextId: 0,
+        randomState: seed.randomSeed,
+        orders: structuredClone(seed.orders).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
+        staleListEntries: structuredClone(seed.staleListEntries),
+        runs: [],
+        attempts: [],
+        servers: structuredClone(seed.servers),
+        upstreamCalls: [],
+      },
+      behaviour,
+    );
+    for (const orderId of seed.autoRunOrderIds) engine.startRun(engine.requireOrder(orderId), 'auto', null);
+    return engine;
+  }
+
+  static restore(snapshot: EngineSnapshot, behaviour: EngineBehaviour): ProvisioningEngine {
+    return new ProvisioningEngine(structuredClone(snapshot), behaviour);
+  }
+
+  snapshot(): EngineSnapshot {
+    return structuredClone({ ...this.state, randomState: this.random.state });
+  }
+
+  get scenario(): string {
+    return this.state.scenario;
+  }
+
+  /** The engine's time: everything up to it has happened. */
+  get now(): number {
+    return this.state.cursor;
+  }
+
+  /** Plays every run step due up to `until`, in time order. */
+  settle(until: number): void {
+    for (let run = this.nextDueRun(until); run; run = this.nextDueRun(until)) {
+      this.state.cursor = Math.max(this.state.cursor, run.wakeAt ?? this.state.cursor);
+      this.step(run);
+    }
+    this.state.cursor = Math.max(this.state.cursor, until);
+  }
+
+  /** When the next run step falls due, for the clock driver to wake up; null when nothing is scheduled. */
+  nextWakeAt(): number | null {
+    let next: number | null = null;
+    for (const run of this.state.runs) {
+      if (run.wakeAt !== null && (next === null || run.wakeAt < next)) next = run.wakeAt;
+    }
+    return next;
+  }
+
+  listOrders(filters: OrderFilters): Order[] {
+    const stale = new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
+    const query = filters.q?.toLowerCase();
+    return this.state.orders
+      .map((order) => stale.get(order._id) ?? order)
+      .filter(
+        (order) =>
+          (!filters.status || order.status === filters.status) &&
+          (!filters.provider || order.provider === filters.provider) &&
+          (!filters.provisioning || (order.provisioningStatus ?? 'none') === filters.provisioning) &&
+          (!query || matchesSearch(order, query)),
+      )
+      .map((order) => this.toApiOrder(order));
+  }
+
+  getOrder(orderId: string): { order: Order; attempts: Attempt[] } | null {
+    const order = this.ordersById.get(orderId);
+    if (!order) return null;
+    const attempts = this.state.attempts.filter((attempt) => attempt.orderId === orderId);
+    return { order: this.toApiOrder(order), attempts: structuredClone(attempts) };
+  }
+
+  upstreamCalls(): UpstreamCall[] {
+    return structuredClone(this.state.upstreamCalls);
+  }
+
+  /** Runs in flight, for invariant checks. */
+  runs(): readonly Run[] {
+    return structuredClone(this.state.runs);
+  }
+
+  /** A manual provision request: answered by the shared guard, then started at once if allowed. */
+  provision(orderId: string, actor: string): ProvisionOutcome {
+    const order = this.ordersById.get(orderId);
+    if (!order) return { code: 'ORDER_NOT_FOUND' };
+    const colleague = this.behaviour.concurrentAdmin;
+    if (colleague && colleague !== actor) this.requestProvision(order, colleague);
+    return this.requestProvision(order, actor);
+  }
+
+  private requestProvision(order: StoredOrder, actor: string): ProvisionOutcome {
+    // A write reaches the primary data, so whatever stale copy the list served is purged.
+    this.state.staleListEntries = this.state.staleListEntries.filter((entry) => entry._id !== order._id);
+    const answer = provisionGuard(this.toApiOrder(order), this.now);
+    switch (answer.code) {
+      case 'ALLOWED':
+        this.startRun(order, 'manual', actor);
+        return { code: 'PROVISIONING_STARTED', order: this.toApiOrder(order) };
+      case 'ALREADY_PROVISIONED':
+        return { code: 'ALREADY_PROVISIONED', order: this.toApiOrder(order) };
+      case 'PROVISIONING_IN_PROGRESS':
+      case 'NOT_ELIGIBLE':
+        return answer;
+    }
+  }
+
+  private startRun(order: StoredOrder, trigger: Run['trigger'], triggeredBy: string | null): void {
+    const run: Run = {
+      id: this.nextId('run'),
+      orderId: order._id,
+      trigger,
+      triggeredBy,
+      attempt: 1,
+      maxAttempts: MAX_ATTEMPTS,
+      step: 'retryDelay',
+      startedAt: this.now,
+      wakeAt: null,
+      queuedAt: null,
+      attemptId: '',
+      call: null,
+      statusCheckDeadline: null,
+    };
+    this.state.runs.push(run);
+    this.startAttempt(run);
+  }
+
+  private step(run: Run): void {
+    switch (run.step) {
+      case 'retryDelay':
+        return this.startAttempt(run);
+      case 'waitingForPackage':
+        return this.beginPurchase(run);
+      case 'statusCheck':
+        return run.call ? this.completeCall(run) : this.beginCall(run, 'statusCheck');
+      case 'buyVps':
+      case 'createService':
+        return this.completeCall(run);
+    }
+  }
+
+  private startAttempt(run: Run): void {
+    const order = this.requireOrder(run.orderId);
+    const attempt: Attempt = {
+      id: this.nextId('att'),
+      orderId: order._id,
+      runId: run.id,
+      trigger: run.trigger,
+      triggeredBy: run.triggeredBy,
+      attempt: run.attempt,
+      step: run.step,
+      startedAt: iso(this.now),
+      endedAt: null,
+      outcome: 'running',
+      error: null,
+      upstreamId: order.upstreamId,
+    };
+    this.state.attempts.push(attempt);
+    run.attemptId = attempt.id;
+    this.updateOrder(order, {
+      provisioningStatus: 'provisioning',
+      lastProvisionAttempt: iso(this.now),
+      ...(run.trigger === 'auto' ? { autoProvisioned: true } : {}),
+    });
+    // A VPS bought by an earlier attempt is never bought again: resume at the status check.
+    if (order.provider === 'smartvps' && order.upstreamId) this.beginStatusCheck(run);
+    else this.beginPurchase(run);
+  }
+
+  /** Purchases of one package go one at a time; the others queue, first come first served. */
+  private beginPurchase(run: Run): void {
+    const order = this.requireOrder(run.orderId);
+    if (this.packageIsBusy(order.packageId, run.id)) {
+      run.step = 'waitingForPackage';
+      run.wakeAt = null;
+      run.queuedAt ??= this.now;
+      this.updateAttempt(run, { step: 'waitingForPackage' });
+      return;
+    }
+    run.queuedAt = null;
+    this.beginCall(run, order.provider === 'smartvps' ? 'buyVps' : 'createService');
+  }
+
+  private beginStatusCheck(run: Run): void {
+    run.statusCheckDeadline = this.now + STATUS_CHECK_BUDGET_MS;
+    this.beginCall(run, 'statusCheck');
+  }
+
+  private beginCall(run: Run, operation: UpstreamOperation): void {
+    const order = this.requireOrder(run.orderId);
+    const behaviour = operationBehaviour(this.behaviour.providers, order.provider, operation);
+    const outcome = outcomeAt(behaviour, this.now - this.state.scenarioStartedAt);
+    const [minLatency, maxLatency] = behaviour.latencyMs;
+    const duration = outcome.kind === 'timeout' ? UPSTREAM_TIMEOUT_MS : this.random.between(minLatency, maxLatency);
+    run.step = operation;
+    run.call = { operation, startedAt: this.now, outcome };
+    run.wakeAt = this.now + Math.max(1, duration);
+    this.updateAttempt(run, { step: operation });
+  }
+
+  private completeCall(run: Run): void {
+    const order = this.requireOrder(run.orderId);
+    const call = run.call;
+    if (!call) throw new Error(`run ${run.id} has no call to complete`);
+    run.call = null;
+    switch (call.operation) {
+      case 'buyVps':
+      case 'createService':
+        return this.completePurchase(run, order, call.operation, call.startedAt, call.outcome);
+      case 'statusCheck':
+        return this.completeStatusCheck(run, order, call.startedAt, call.outcome);
+    }
+  }
+
+  private completePurchase(
+    run: Run,
+    order: StoredOrder,
+    operation: UpstreamOperation,
+    calledAt: number,
+    outcome: CallOutcome,
+  ): void {
+    this.recordCall(order, operation, calledAt, outcome.kind === 'succeed' ? 'succeeded' : callFailure(outcome));
+    if (outcome.kind === 'succeed') {
+      const server = this.buildServer(order);
+      this.updateOrder(order, { upstreamId: server.id });
+      this.updateAttempt(run, { upstreamId: server.id });
+      // SmartVPS hands out the IP later; Hostycare's createService answers with it.
+      if (operation === 'buyVps') this.beginStatusCheck(run);
+      else this.succeed(run, order, server);
+    } else {
+      this.failAttempt(run, order, operation, outcome);
+    }
+    this.wakeNextInPackageQueue(order.packageId);
+  }
+
+  private completeStatusCheck(run: Run, order: StoredOrder, calledAt: number, outcome: CallOutcome): void {
+    const server = this.state.servers.find((candidate) => candidate.id === order.upstreamId);
+    const ready = outcome.kind === 'succeed' && server !== undefined && server.ipReadyAt <= this.now;
+    this.recordCall(order, 'statusCheck', calledAt, ready ? 'succeeded' : outcome.kind === 'succeed' ? 'noIpYet' : callFailure(outcome));
+    if (ready) return this.succeed(run, order, server);
+    const deadline = run.statusCheckDeadline ?? this.now;
+    if (this.now < deadline) {
+      run.wakeAt = Math.min(this.now + STATUS_POLL_INTERVAL_MS, deadline);
+      return;
+    }
+    // The purchase went through but no IP came: like the real service, the run gives up and
+    // leaves the order `provisioning`. That stuck order is what the Retry button exists for.
+    const minutes = Math.round(STATUS_CHECK_BUDGET_MS / 60_000);
+    const error = `SmartVPS status check timed out after ${minutes} min: VPS ${order.upstreamId ?? '?'} bought, no IP yet`;
+    this.updateAttempt(run, { outcome: 'stuck', endedAt: iso(this.now), error });
+    this.updateOrder(order, { provisioningError: error });
+    this.endRun(run);
+  }
+
+  private failAttempt(run: Run, order: StoredOrder, operation: UpstreamOperation, outcome: CallOutcome): void {
+    const provider = providerNames[order.provider];
+    const error = outcome.kind === 'fail' ? `${provider} ${operation} failed: ${outcome.error}` : `${provider} ${operation} timeout`;
+    this.updateAttempt(run, { outcome: outcome.kind === 'timeout' ? 'timedOut' : 'failed', endedAt: iso(this.now), error });
+    if (run.attempt < run.maxAttempts) {
+      run.attempt += 1;
+      run.step = 'retryDelay';
+      run.wakeAt = this.now + this.random.between(RETRY_DELAY_MS.min, RETRY_DELAY_MS.max);
+      this.updateOrder(order, { provisioningError: error });
+      return;
+    }
+    const summary =
+      outcome.kind === 'fail'
+        ? `${provider} ${operation} failed after ${run.maxAttempts} attempts: ${outcome.error}`
+        : `${provider} ${operation} timeout after ${run.maxAttempts} attempts`;
+    this.updateOrder(order, { provisioningStatus: 'failed', provisioningError: summary });
+    this.endRun(run);
+  }
+
+  private succeed(run: Run, order: StoredOrder, server: UpstreamServer): void {
+    this.updateAttempt(run, { outcome: 'succeeded', endedAt: iso(this.now), upstreamId: server.id });
+    this.updateOrder(order, {
+      status: 'active',
+      provisioningStatus: 'active',
+      ipAddress: server.ipAddress,
+      provisioningError: null,
+    });
+    this.endRun(run);
+  }
+
+  private endRun(run: Run): void {
+    this.state.runs = this.state.runs.filter((candidate) => candidate.id !== run.id);
+  }
+
+  /** The package lock is held by whichever run has a purchase call under way for that package. */
+  private packageIsBusy(packageId: string, exceptRunId: string): boolean {
+    return this.state.runs.some(
+      (run) =>
+        run.id !== exceptRunId &&
+        (run.step === 'buyVps' || run.step === 'createService') &&
+        this.requireOrder(run.orderId).packageId === packageId,
+    );
+  }
+
+  private wakeNextInPackageQueue(packageId: string): void {
+    if (this.packageIsBusy(packageId, '')) return;
+    const waiting = this.state.runs
+      .filter((run) => run.step === 'waitingForPackage' && this.requireOrder(run.orderId).packageId === packageId)
+      .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
+    const first = waiting[0];
+    if (first && first.wakeAt === null) first.wakeAt = this.now;
+  }
+
+  private buildServer(order: StoredOrder): UpstreamServer {
+    const smartVps = order.provider === 'smartvps';
+    const server: UpstreamServer = {
+      id: smartVps ? `svps-${70_000 + this.nextNumber()}` : `hc-${5_000 + this.nextNumber()}`,
+      orderId: order._id,
+      packageId: order.packageId,
+      boughtAt: this.now,
+      ipReadyAt: smartVps ? this.now + this.behaviour.providers.smartvps.ipAssignedAfterMs : this.now,
+      ipAddress: `${smartVps ? '103.177' : '45.76'}.${this.random.between(0, 255)}.${this.random.between(2, 254)}`,
+      rootPassword: this.randomPassword(),
+    };
+    this.state.servers.push(server);
+    return server;
+  }
+
+  private recordCall(order: StoredOrder, operation: UpstreamOperation, at: number, outcome: UpstreamCall['outcome']): void {
+    this.state.upstreamCalls.push({
+      provider: order.provider,
+      operation,
+      orderId: order._id,
+      packageId: order.packageId,
+      at: iso(at),
+      outcome,
+    });
+  }
+
+  private toApiOrder(order: StoredOrder): Order {
+    const run = this.state.runs.find((candidate) => candidate.orderId === order._id);
+    return {
+      ...structuredClone(order),
+      activeRun: run
+        ? {
+            id: run.id,
+            trigger: run.trigger,
+            triggeredBy: run.triggeredBy,
+            attempt: run.attempt,
+            maxAttempts: run.maxAttempts,
+            step: run.step,
+            startedAt: iso(run.startedAt),
+            nextStepAt: run.wakeAt === null ? null : iso(run.wakeAt),
+          }
+        : null,
+    };
+  }
+
+  private updateOrder(order: StoredOrder, changes: Partial<StoredOrder>): void {
+    Object.assign(order, changes, { updatedAt: iso(this.now) });
+  }
+
+  private updateAttempt(run: Run, changes: Partial<Attempt>): void {
+    const attempt = this.state.attempts.find((candidate) => candidate.id === run.attemptId);
+    if (attempt) Object.assign(attempt, changes);
+  }
+
+  private nextDueRun(until: number): Run | undefined {
+    let due: Run | undefined;
+    for (const run of this.state.runs) {
+      if (run.wakeAt !== null && run.wakeAt <= until && (!due || run.wakeAt < (due.wakeAt ?? Infinity))) due = run;
+    }
+    return due;
+  }
+
+  private requireOrder(orderId: string): StoredOrder {
+    const order = this.ordersById.get(orderId);
+    if (!order) throw new Error(`unknown order ${orderId}`);
+    return order;
+  }
+
+  private nextNumber(): number {
+    this.state.nextId += 1;
+    return this.state.nextId;
+  }
+
+  private nextId(prefix: string): string {
+    return `${prefix}-${this.nextNumber()}`;
+  }
+
+  private randomPassword(): string {
+    const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+    return Array.from({ length: 16 }, () => alphabet[this.random.between(0, alphabet.length - 1)]).join('');
+  }
+}
+
+function callFailure(outcome: CallOutcome): UpstreamCall['outcome'] {
+  return outcome.kind === 'timeout' ? 'timedOut' : 'failed';
+}
+
+function matchesSearch(order: StoredOrder, query: string): boolean {
+  return (
+    order._id.toLowerCase().includes(query) ||
+    order.customer.name.toLowerCase().includes(query) ||
+    order.customer.email.toLowerCase().includes(query) ||
+    (order.ipAddress?.includes(query) ?? false)
+  );
+}

@@ -1,0 +1,140 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { OrderDetailResponseSchema, OrderListResponseSchema } from '@/contract/orders-api';
+import { ProvisionResponseSchema } from '@/contract/provision-api';
+import { ApiErrorBodySchema } from '@/contract/errors';
+import { createMockServer } from '../../node';
+
+const { server, backend } = createMockServer();
+const ORIGIN = 'http://console.test';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  backend.reset();
+});
+afterAll(() => server.close());
+
+function provision(body: unknown, init: { contentType?: string; raw?: string } = {}) {
+  return fetch(`${ORIGIN}/api/orders/provision`, {
+    method: 'POST',
+    headers: { 'content-type': init.contentType ?? 'application/json' },
+    body: init.raw ?? JSON.stringify(body),
+  });
+}
+
+async function listOrders() {
+  return OrderListResponseSchema.parse(await (await fetch(`${ORIGIN}/api/orders`)).json());
+}
+
+describe('POST /api/orders/provision answers', () => {
+  test('202 PROVISIONING_STARTED for a fresh order, with the order now provisioning', async () => {
+    const response = await provision({ orderId: 'ORD-1001' });
+    expect(response.status).toBe(202);
+    expect(ProvisionResponseSchema.parse(await response.json())).toMatchObject({
+      success: true,
+      code: 'PROVISIONING_STARTED',
+      order: { _id: 'ORD-1001', provisioningStatus: 'provisioning', activeRun: { trigger: 'manual' } },
+    });
+  });
+
+  test('200 ALREADY_PROVISIONED for an active order with an IP', async () => {
+    const response = await provision({ orderId: 'ORD-1004' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ success: true, code: 'ALREADY_PROVISIONED', message: 'Order already provisioned' });
+  });
+
+  test('409 PROVISIONING_IN_PROGRESS with the seconds until a retry is allowed', async () => {
+    const response = await provision({ orderId: 'ORD-1006' });
+    expect(response.status).toBe(409);
+    expect(response.headers.get('retry-after')).toBe('420');
+    expect(await response.json()).toEqual({
+      success: false,
+      code: 'PROVISIONING_IN_PROGRESS',
+      message: 'Order is currently being provisioned. Please wait...',
+      retryAfterSeconds: 420,
+    });
+  });
+
+  test('the same order is allowed once its last attempt is 10 minutes old (stuck)', async () => {
+    backend.advance(7 * 60_000);
+    expect((await provision({ orderId: 'ORD-1006' })).status).toBe(202);
+  });
+
+  test.each([
+    ['ORD-1009', 'Order is not paid yet'],
+    ['ORD-1010', 'Order is cancelled'],
+  ])('409 NOT_ELIGIBLE for %s', async (orderId, message) => {
+    const response = await provision({ orderId });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ success: false, code: 'NOT_ELIGIBLE', message });
+  });
+
+  test('404 ORDER_NOT_FOUND for an unknown order', async () => {
+    const response = await provision({ orderId: 'ORD-404' });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ success: false, code: 'ORDER_NOT_FOUND', message: 'Order ORD-404 not found' });
+  });
+
+  test.each([
+    ['malformed JSON', undefined, { raw: '{"orderId": ' }],
+    ['missing orderId', {}, {}],
+    ['non-string orderId', { orderId: 1001 }, {}],
+    ['empty orderId', { orderId: '' }, {}],
+    ['extra junk', { orderId: 'ORD-1001', force: true }, {}],
+    ['prototype-pollution key', undefined, { raw: '{"orderId":"ORD-1001","__proto__":{"admin":true}}' }],
+    ['an array', ['ORD-1001'], {}],
+    ['wrong content type', undefined, { raw: 'orderId=ORD-1001', contentType: 'application/x-www-form-urlencoded' }],
+    ['an oversized body', { orderId: 'x'.repeat(20_000) }, {}],
+  ])('400 INVALID_REQUEST for %s, changing nothing', async (_name, body, init) => {
+    const before = await listOrders();
+    const response = await provision(body, init);
+    expect(response.status).toBe(400);
+    expect(ApiErrorBodySchema.parse(await response.json())).toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(await listOrders()).toEqual(before);
+    expect(backend.upstreamCalls()).toEqual([]);
+  });
+
+  test('refused answers change no data', async () => {
+    const before = await listOrders();
+    for (const orderId of ['ORD-1004', 'ORD-1006', 'ORD-1009', 'ORD-1010', 'ORD-404']) await provision({ orderId });
+    expect(await listOrders()).toEqual(before);
+  });
+});
+
+describe('a retry of a stuck SmartVPS order', () => {
+  test('resumes at the status check and never buys a second VPS', async () => {
+    expect((await provision({ orderId: 'ORD-1003' })).status).toBe(202);
+    backend.advance(5 * 60_000);
+    const detail = OrderDetailResponseSchema.parse(await (await fetch(`${ORIGIN}/api/orders/ORD-1003`)).json());
+    expect(detail.order).toMatchObject({ status: 'active', provisioningStatus: 'active', ipAddress: '103.177.52.18', upstreamId: 'svps-70412' });
+    expect(detail.attempts).toMatchObject([{ trigger: 'manual', step: 'statusCheck', outcome: 'succeeded' }]);
+    expect(backend.upstreamCalls().filter((call) => call.orderId === 'ORD-1003').map((call) => call.operation)).toEqual(['statusCheck']);
+  });
+
+  test('two requests at once start exactly one run', async () => {
+    const responses = await Promise.all([provision({ orderId: 'ORD-1002' }), provision({ orderId: 'ORD-1002' })]);
+    expect(responses.map((response) => response.status).sort()).toEqual([202, 409]);
+  });
+});
+
+describe('GET /api/orders', () => {
+  test('filters on the server by status, provider, provisioning status and search', async () => {
+    const get = async (query: string) =>
+      OrderListResponseSchema.parse(await (await fetch(`${ORIGIN}/api/orders?${query}`)).json()).orders.map((order) => order._id);
+    expect(await get('provider=hostycare&provisioning=failed')).toEqual(['ORD-1005']);
+    expect(await get('q=103.177.114.195')).toEqual(['ORD-1004']);
+    expect(await get('q=mei%20lin')).toEqual(['ORD-1003']);
+    expect(await get('provisioning=none&status=confirmed')).toEqual(['ORD-1001']);
+  });
+
+  test('answers 400 for an unknown filter value', async () => {
+    const response = await fetch(`${ORIGIN}/api/orders?status=shipped`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'INVALID_REQUEST' });
+  });
+
+  test('serves the backend clock as serverTime', async () => {
+    backend.advance(12 * 60_000);
+    expect((await listOrders()).serverTime).toBe('2026-11-24T12:12:00.000Z');
+  });
+});

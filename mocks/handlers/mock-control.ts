@@ -1,0 +1,36 @@
+import { http, HttpResponse } from 'msw';
+import { MockAdvanceRequestSchema, MockClockRequestSchema, MockResetRequestSchema } from '@/contract/mock-control';
+import type { MockBackend } from '../backend';
+import { findScenario, scenarioNames } from '../scenarios/catalogue';
+import { errorResponse, parseJsonBody } from './http-helpers';
+
+/** `/__mock/*`: the control API for the scenario panel, Playwright fixtures and outside suites (README). */
+export function mockControlHandlers(backend: MockBackend) {
+  return [
+    http.get('*/__mock/state', () => HttpResponse.json(backend.state())),
+    http.post('*/__mock/reset', async ({ request }) => {
+      const body = await parseJsonBody(request, MockResetRequestSchema);
+      if (!body.ok) return body.response;
+      const { scenario } = body.data;
+      if (scenario !== undefined && !findScenario(scenario)) {
+        return errorResponse(400, 'UNKNOWN_SCENARIO', `Unknown scenario "${scenario}"; known: ${scenarioNames.join(', ')}`);
+      }
+      backend.reset(scenario);
+      return HttpResponse.json(backend.state());
+    }),
+    http.post('*/__mock/clock/advance', async ({ request }) => {
+      const body = await parseJsonBody(request, MockAdvanceRequestSchema);
+      if (!body.ok) return body.response;
+      backend.advance(body.data.ms);
+      return HttpResponse.json(backend.state());
+    }),
+    http.post('*/__mock/clock', async ({ request }) => {
+      const body = await parseJsonBody(request, MockClockRequestSchema);
+      if (!body.ok) return body.response;
+      backend.setClock(body.data);
+      return HttpResponse.json(backend.state());
+    }),
+    http.get('*/__mock/upstream-calls', () => HttpResponse.json({ calls: backend.transact((engine) => engine.upstreamCalls()) })),
+    http.get('*/__mock/requests', () => HttpResponse.json({ requests: backend.requests() })),
+  ];
+}

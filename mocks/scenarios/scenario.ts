@@ -1,0 +1,34 @@
+import type { OrderSpec } from '../data/seed-builder';
+import type { ProvidersBehaviour } from '../engine/provider-behaviour';
+
+/** A fault the mock can inject into the console's own API. */
+export type ApiFault =
+  | { kind: 'status'; status: 500 | 502 | 503; code: string; message: string }
+  | { kind: 'networkError' };
+
+/** The console's API routes, by the name faults and journals use. */
+export const apiRoutes = ['listOrders', 'getOrder', 'provision'] as const;
+export type ApiRoute = (typeof apiRoutes)[number];
+
+export type Scenario = {
+  name: string;
+  /** One line for the scenario panel. */
+  description: string;
+  /** What QA or a designer sees when walking it. */
+  demonstrates: string;
+  randomSeed: number;
+  orders: () => OrderSpec[];
+  /** Orders paid as the scenario starts: their automatic run begins at once. */
+  autoRunOrderIds: readonly string[];
+  /** Old versions of orders the list endpoint serves until a write touches them. */
+  staleListOrders?: () => OrderSpec[];
+  providers: ProvidersBehaviour;
+  /** A second admin who retries the same order a moment before this one does. */
+  concurrentAdmin?: string;
+  clock: { speed: number; paused: boolean };
+  api: {
+    /** Extra wall-clock latency of every API answer, drawn in [min, max]. */
+    latencyMs?: readonly [number, number];
+    faults?: Partial<Record<ApiRoute, ApiFault>>;
+  };
+};

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { IsoTimeSchema, ProviderSchema, UpstreamOperationSchema } from './order';
+
+/**
+ * The mock backend's control API (`/__mock/*`), served in mock mode only. The scenario panel,
+ * the Playwright fixtures and outside test suites build on these paths and shapes: keep them stable.
+ */
+
+export const MockStateSchema = z.object({
+  scenario: z.string(),
+  now: IsoTimeSchema,
+  speed: z.number().positive(),
+  paused: z.boolean(),
+});
+export type MockState = z.infer<typeof MockStateSchema>;
+
+export const MockResetRequestSchema = z.strictObject({ scenario: z.string().min(1).max(64).optional() });
+
+export const MAX_ADVANCE_MS = 7 * 24 * 60 * 60_000;
+export const MockAdvanceRequestSchema = z.strictObject({ ms: z.number().int().min(0).max(MAX_ADVANCE_MS) });
+
+export const MAX_SPEED = 3_600;
+export const MockClockRequestSchema = z.union([
+  z.strictObject({ speed: z.number().positive().max(MAX_SPEED) }),
+  z.strictObject({ paused: z.boolean() }),
+]);
+
+export const upstreamCallOutcomes = ['succeeded', 'failed', 'timedOut', 'noIpYet'] as const;
+export const UpstreamCallSchema = z.object({
+  provider: ProviderSchema,
+  operation: UpstreamOperationSchema,
+  orderId: z.string(),
+  packageId: z.string(),
+  at: IsoTimeSchema,
+  outcome: z.enum(upstreamCallOutcomes),
+});
+export type UpstreamCall = z.infer<typeof UpstreamCallSchema>;
+
+export const UpstreamCallsResponseSchema = z.object({ calls: z.array(UpstreamCallSchema) });
+
+/** One line of the request journal: what the console called and what the mock answered. */
+export const RequestLogEntrySchema = z.object({
+  at: IsoTimeSchema,
+  method: z.string(),
+  path: z.string(),
+  /** null when the mock dropped the connection (a simulated network error). */
+  status: z.number().int().nullable(),
+  code: z.string().nullable(),
+});
+export type RequestLogEntry = z.infer<typeof RequestLogEntrySchema>;
+export const RequestLogResponseSchema = z.object({ requests: z.array(RequestLogEntrySchema) });
