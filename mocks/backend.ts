@@ -5,7 +5,7 @@ import { ClockStateSchema, SimulatedClock } from './engine/clock';
 import { ProvisioningEngine } from './engine/engine';
 import { EngineSnapshotSchema } from './engine/engine-state';
 import { findScenario, scenarios } from './scenarios/catalogue';
-import type { Scenario } from './scenarios/scenario';
+import type { ApiFault, ApiRoute, Scenario } from './scenarios/scenario';
 
 const BackendSnapshotSchema = z.object({
   engine: EngineSnapshotSchema,
@@ -41,6 +41,7 @@ export class MockBackend {
   private engine!: ProvisioningEngine;
   private activeScenario: Scenario = scenarios.default;
   private requestLog: RequestLogEntry[] = [];
+  private faultCursor = new Map<ApiRoute, number>();
   private readonly listeners = new Set<() => void>();
   readonly startNotice: StartNotice;
 
@@ -62,6 +63,7 @@ export class MockBackend {
     const start = Math.floor(this.options.wallNow() / 60_000) * 60_000;
     this.activeScenario = scenario;
     this.requestLog = [];
+    this.faultCursor = new Map();
     this.clock = new SimulatedClock(this.options.wallNow, {
       simTime: start,
       speed: clock.speed ?? scenario.clock.speed,
@@ -117,6 +119,14 @@ export class MockBackend {
     this.requestLog = [...this.requestLog, { at: new Date(this.clock.now()).toISOString(), ...entry }].slice(-REQUEST_LOG_LIMIT);
   }
 
+  /** The scenario's next fault for a route: successive requests take the faults in turn, round and round. */
+  nextFault(faults: readonly ApiFault[] | undefined, route: ApiRoute): ApiFault | undefined {
+    if (!faults || faults.length === 0) return undefined;
+    const index = this.faultCursor.get(route) ?? 0;
+    this.faultCursor.set(route, index + 1);
+    return faults[index % faults.length];
+  }
+
   requests(): RequestLogEntry[] {
     return [...this.requestLog];
   }
@@ -139,7 +149,7 @@ export class MockBackend {
 
   private save(): void {
     const snapshot: BackendSnapshot = {
-      engine: this.engine.snapshot(),
+      engine: this.engine.changesSinceSeed(),
       clock: this.clock.snapshot(),
       savedAtWall: this.options.wallNow(),
     };
@@ -164,7 +174,11 @@ export class MockBackend {
     const awayMs = clock.paused ? 0 : Math.max(0, this.options.wallNow() - savedAtWall) * clock.speed;
     this.activeScenario = scenario;
     this.clock = new SimulatedClock(this.options.wallNow, { ...clock, simTime: clock.simTime + awayMs });
-    this.engine = ProvisioningEngine.restore(engine, this.engineBehaviour(scenario));
+    const changed = new Map(engine.orders.map((order) => [order._id, order]));
+    const seed = buildSeed(scenario.orders(), engine.scenarioStartedAt);
+    const orders = seed.orders.map((order) => changed.get(order._id) ?? order);
+    const servers = [...seed.servers, ...engine.servers];
+    this.engine = ProvisioningEngine.restore({ ...engine, orders, servers }, this.engineBehaviour(scenario));
     this.engine.settle(this.clock.now());
     return 'restored';
   }

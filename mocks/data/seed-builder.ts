@@ -30,6 +30,7 @@ export function emailOf(name: string): string {
   return `${name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@example.com`;
 }
 
+/** Builds a scenario's orders (newest first, as the list shows them) and the servers already bought upstream. */
 export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData {
   const orders = specs.map((spec): StoredOrder => {
     const pkg = packages[spec.packageId];
@@ -54,6 +55,7 @@ export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData 
       updatedAt: minutesBefore(start, Math.min(spec.createdMinutesAgo, lastAttempt ?? spec.createdMinutesAgo)),
     };
   });
+  orders.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   const servers = specs.flatMap((spec): UpstreamServer[] =>
     spec.upstream
       ? [

@@ -59,6 +59,8 @@ export const EngineSnapshotSchema = z.object({
   nextId: z.number().int().nonnegative(),
   randomState: z.number().int(),
   orders: z.array(StoredOrderSchema),
+  /** Orders changed since the seed: storage keeps only these and rebuilds the rest from the seed. */
+  changedOrderIds: z.array(z.string()),
   /** Old versions of orders that the list endpoint still serves until a write touches them (a stale cache). */
   staleListEntries: z.array(StoredOrderSchema),
   runs: z.array(RunSchema),

@@ -59,6 +59,7 @@ export class ProvisioningEngine {
   private readonly state: EngineSnapshot;
   private readonly random: SeededRandom;
   private readonly ordersById: Map<string, StoredOrder>;
+  private readonly changedOrderIds: Set<string>;
 
   private constructor(
     state: EngineSnapshot,
@@ -67,6 +68,7 @@ export class ProvisioningEngine {
     this.state = state;
     this.random = new SeededRandom(state.randomState);
     this.ordersById = new Map(state.orders.map((order) => [order._id, order]));
+    this.changedOrderIds = new Set(state.changedOrderIds);
   }
 
   static seed(seed: EngineSeed, behaviour: EngineBehaviour): ProvisioningEngine {
@@ -78,7 +80,8 @@ export class ProvisioningEngine {
         cursor: seed.start,
         nextId: 0,
         randomState: seed.randomSeed,
-        orders: structuredClone(seed.orders).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
+        orders: structuredClone(seed.orders),
+        changedOrderIds: [],
         staleListEntries: structuredClone(seed.staleListEntries),
         runs: [],
         attempts: [],
@@ -96,7 +99,22 @@ export class ProvisioningEngine {
   }
 
   snapshot(): EngineSnapshot {
-    return structuredClone({ ...this.state, randomState: this.random.state });
+    return structuredClone({ ...this.state, randomState: this.random.state, changedOrderIds: [...this.changedOrderIds] });
+  }
+
+  /**
+   * The snapshot without what the seed rebuilds (unchanged orders, servers bought before the
+   * scenario started): all storage needs to keep, however large the scenario.
+   */
+  changesSinceSeed(): EngineSnapshot {
+    const { orders, servers, ...rest } = this.state;
+    return structuredClone({
+      ...rest,
+      orders: [...this.changedOrderIds].flatMap((id) => this.ordersById.get(id) ?? []),
+      servers: servers.filter((server) => server.boughtAt >= this.state.scenarioStartedAt),
+      randomState: this.random.state,
+      changedOrderIds: [...this.changedOrderIds],
+    });
   }
 
   get scenario(): string {
@@ -429,6 +447,7 @@ export class ProvisioningEngine {
 
   private updateOrder(order: StoredOrder, changes: Partial<StoredOrder>): void {
     Object.assign(order, changes, { updatedAt: iso(this.now) });
+    this.changedOrderIds.add(order._id);
   }
 
   private updateAttempt(run: Run, changes: Partial<Attempt>): void {

@@ -49,7 +49,7 @@ export function apiRoute(
   return async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
     const { latencyMs, faults } = backend.scenario.api;
     if (latencyMs) await delay(latencyMs[0] + Math.random() * (latencyMs[1] - latencyMs[0]));
-    const fault = faults?.[route];
+    const fault = backend.nextFault(faults?.[route], route);
     const url = new URL(request.url);
     const path = `${url.pathname}${url.search}`;
     if (fault?.kind === 'networkError') {

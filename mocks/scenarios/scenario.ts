@@ -3,7 +3,7 @@ import type { ProvidersBehaviour } from '../engine/provider-behaviour';
 
 /** A fault the mock can inject into the console's own API. */
 export type ApiFault =
-  | { kind: 'status'; status: 500 | 502 | 503; code: string; message: string }
+  | { kind: 'status'; status: 401 | 500 | 502 | 503; code: string; message: string }
   | { kind: 'networkError' };
 
 /** The console's API routes, by the name faults and journals use. */
@@ -29,6 +29,7 @@ export type Scenario = {
   api: {
     /** Extra wall-clock latency of every API answer, drawn in [min, max]. */
     latencyMs?: readonly [number, number];
-    faults?: Partial<Record<ApiRoute, ApiFault>>;
+    /** Faults per route, taken in turn by successive requests, round and round. */
+    faults?: Partial<Record<ApiRoute, readonly ApiFault[]>>;
   };
 };

@@ -1,0 +1,89 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import {
+  MockStateSchema,
+  RequestLogResponseSchema,
+  UpstreamCallsResponseSchema,
+  type MockState,
+  type RequestLogEntry,
+  type UpstreamCall,
+} from '../src/contract/mock-control';
+
+/**
+ * Playwright fixtures for suites that drive the console on the mock backend. Each test gets its own
+ * browser context, hence its own backend: parallel workers and pages never share mock state.
+ *
+ *   test.use({ scenario: 'smartvps-down' });
+ *   test('…', async ({ page }) => { await advanceClock(page, '10m'); expect(await upstreamCalls(page)).toHaveLength(3); });
+ */
+type MockOptions = {
+  /** The scenario the page starts in, from its seed. */
+  scenario: string;
+  /** Paused by default so tests move time explicitly with `advanceClock`; 'running' runs at the scenario's speed. */
+  clock: 'paused' | 'running';
+};
+
+export const test = base.extend<MockOptions>({
+  scenario: ['default', { option: true }],
+  clock: ['paused', { option: true }],
+  page: async ({ page, scenario, clock }, use) => {
+    await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}`);
+    await expect.poll(async () => (await mockState(page)).scenario).toBe(scenario);
+    await use(page);
+  },
+});
+
+export { expect };
+
+async function control(page: Page, path: string, body?: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const response = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+      return response.json();
+    },
+    { path, body },
+  );
+}
+
+export async function mockState(page: Page): Promise<MockState> {
+  return MockStateSchema.parse(await control(page, '/__mock/state'));
+}
+
+const UNITS = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/** Parses '90s', '10m', '2h' or a number of milliseconds. */
+export function durationMs(duration: string | number): number {
+  if (typeof duration === 'number') return duration;
+  const match = /^(\d+)(s|m|h)$/.exec(duration);
+  if (!match?.[1] || !match[2]) throw new Error(`Unreadable duration "${duration}": use e.g. 90s, 10m, 2h`);
+  return Number(match[1]) * UNITS[match[2] as keyof typeof UNITS];
+}
+
+/** Advances the simulated clock; resolves once the backend has settled. */
+export async function advanceClock(page: Page, duration: string | number): Promise<MockState> {
+  return MockStateSchema.parse(await control(page, '/__mock/clock/advance', { ms: durationMs(duration) }));
+}
+
+export async function setClock(page: Page, change: { speed: number } | { paused: boolean }): Promise<MockState> {
+  return MockStateSchema.parse(await control(page, '/__mock/clock', change));
+}
+
+/** Back to the scenario's seed (or another scenario's) on a fresh clock. */
+export async function resetScenario(page: Page, scenario?: string): Promise<MockState> {
+  return MockStateSchema.parse(await control(page, '/__mock/reset', scenario === undefined ? {} : { scenario }));
+}
+
+export async function upstreamCalls(page: Page): Promise<UpstreamCall[]> {
+  return UpstreamCallsResponseSchema.parse(await control(page, '/__mock/upstream-calls')).calls;
+}
+
+/** Purchases (buyVps, createService) that succeeded, optionally for one order. */
+export async function purchases(page: Page, orderId?: string): Promise<UpstreamCall[]> {
+  return (await upstreamCalls(page)).filter(
+    (call) => call.operation !== 'statusCheck' && call.outcome === 'succeeded' && (!orderId || call.orderId === orderId),
+  );
+}
+
+export async function requestJournal(page: Page): Promise<RequestLogEntry[]> {
+  return RequestLogResponseSchema.parse(await control(page, '/__mock/requests')).requests;
+}

@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { MockBackend, type SnapshotStore } from '../backend';
+import { scenarioNames } from '../scenarios/catalogue';
+
+const WALL_START = Date.parse('2026-11-24T12:00:30.000Z');
+
+function memoryStore(initial: string | null = null): SnapshotStore & { value: string | null } {
+  return {
+    value: initial,
+    load() {
+      return this.value;
+    },
+    save(serialized) {
+      this.value = serialized;
+    },
+  };
+}
+
+function fakeWall(start = WALL_START) {
+  let now = start;
+  return { now: () => now, pass: (ms: number) => (now += ms) };
+}
+
+describe('MockBackend', () => {
+  test('starts a scenario on a clock at the current wall minute, at the scenario speed', () => {
+    const wall = fakeWall();
+    const backend = new MockBackend({ wallNow: wall.now, scenario: 'smartvps-down' });
+    expect(backend.state()).toEqual({ scenario: 'smartvps-down', now: '2026-11-24T12:00:00.000Z', speed: 1, paused: false });
+    wall.pass(90_000);
+    expect(backend.state().now).toBe('2026-11-24T12:01:30.000Z');
+  });
+
+  test('a reload restores the data and runs where they were, and the clock counts the time away', () => {
+    const wall = fakeWall();
+    const store = memoryStore();
+    const first = new MockBackend({ wallNow: wall.now, store });
+    first.transact((engine) => engine.provision('ORD-1001', 'admin@reseller.test'));
+    wall.pass(3_000);
+
+    const reloaded = new MockBackend({ wallNow: wall.now, store });
+    const order = reloaded.transact((engine) => engine.getOrder('ORD-1001')?.order);
+    expect(order).toMatchObject({ provisioningStatus: 'provisioning', activeRun: { trigger: 'manual' } });
+    wall.pass(5 * 60_000);
+    expect(reloaded.transact((engine) => engine.getOrder('ORD-1001')?.order.status)).toBe('active');
+    expect(reloaded.transact((engine) => engine.upstreamCalls().filter((call) => call.orderId === 'ORD-1001' && call.operation === 'buyVps'))).toHaveLength(1);
+  });
+
+  test('storage keeps only the orders that changed, so 10,000 orders fit', () => {
+    const store = memoryStore();
+    const backend = new MockBackend({ wallNow: fakeWall().now, store, scenario: 'large', clock: { paused: true } });
+    backend.transact((engine) => engine.provision('ORD-1001', 'admin@reseller.test'));
+    expect(store.value?.length ?? 0).toBeLessThan(50_000);
+    const reloaded = new MockBackend({ wallNow: fakeWall().now, store });
+    expect(reloaded.transact((engine) => engine.listOrders({}).length)).toBe(10_000);
+    expect(reloaded.transact((engine) => engine.getOrder('ORD-1001')?.order.provisioningStatus)).toBe('provisioning');
+    expect(reloaded.transact((engine) => engine.snapshot())).toEqual(backend.transact((engine) => engine.snapshot()));
+  });
+
+  test.each([
+    ['not JSON', '{"engine":'],
+    ['the wrong shape', JSON.stringify({ engine: { version: 0 } })],
+    ['an unknown scenario', null],
+  ])('saved data that is %s is reported and replaced by the default seed', (_name, saved) => {
+    const valid = memoryStore();
+    new MockBackend({ wallNow: fakeWall().now, store: valid });
+    const corrupt = saved ?? (valid.value ?? '').replace('"scenario":"default"', '"scenario":"gone"');
+    const backend = new MockBackend({ wallNow: fakeWall().now, store: memoryStore(corrupt) });
+    expect(backend.startNotice).toBe('corruptSavedData');
+    expect(backend.state().scenario).toBe('default');
+  });
+
+  test('asking for a scenario starts it from its seed even when another was saved', () => {
+    const store = memoryStore();
+    const first = new MockBackend({ wallNow: fakeWall().now, store });
+    first.transact((engine) => engine.provision('ORD-1001', 'admin@reseller.test'));
+    const second = new MockBackend({ wallNow: fakeWall().now, store, scenario: 'default' });
+    expect(second.transact((engine) => engine.getOrder('ORD-1001')?.order.provisioningStatus)).toBeNull();
+  });
+
+  test('API faults are taken in turn', () => {
+    const backend = new MockBackend({ wallNow: fakeWall().now, scenario: 'server-error' });
+    const faults = backend.scenario.api.faults?.provision;
+    const kinds = [1, 2, 3].map(() => backend.nextFault(faults, 'provision')?.kind);
+    expect(kinds).toEqual(['status', 'networkError', 'status']);
+  });
+});
+
+describe('the scenario catalogue', () => {
+  test.each(scenarioNames)('%s seeds, runs for two hours and keeps its invariants', (name) => {
+    const backend = new MockBackend({ wallNow: fakeWall().now, scenario: name, clock: { paused: true } });
+    backend.advance(2 * 60 * 60_000);
+    const orders = backend.transact((engine) => engine.listOrders({}));
+    for (const order of orders) {
+      if (order.status === 'active' && order.provisioningStatus === 'active') expect(order.ipAddress).not.toBeNull();
+    }
+    const purchases = backend.transact((engine) => engine.upstreamCalls()).filter((call) => call.operation !== 'statusCheck' && call.outcome === 'succeeded');
+    expect(new Set(purchases.map((call) => call.orderId)).size).toBe(purchases.length);
+  });
+
+  test('smartvps-down: the automatic run of ORD-1007 ends failed after 3 timeouts', () => {
+    const backend = new MockBackend({ wallNow: fakeWall().now, scenario: 'smartvps-down', clock: { paused: true } });
+    backend.advance(30 * 60_000);
+    expect(backend.transact((engine) => engine.getOrder('ORD-1007')?.order)).toMatchObject({
+      provisioningStatus: 'failed',
+      provisioningError: 'SmartVPS buyVps timeout after 3 attempts',
+    });
+  });
+
+  test('already-active: the list shows ORD-1002 failed until the click reveals it is active', () => {
+    const backend = new MockBackend({ wallNow: fakeWall().now, scenario: 'already-active', clock: { paused: true } });
+    const listed = () => backend.transact((engine) => engine.listOrders({ q: 'ORD-1002' })[0]?.provisioningStatus);
+    expect(listed()).toBe('failed');
+    expect(backend.transact((engine) => engine.provision('ORD-1002', 'admin@reseller.test')).code).toBe('ALREADY_PROVISIONED');
+    expect(listed()).toBe('active');
+  });
+});
