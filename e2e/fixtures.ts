@@ -27,7 +27,10 @@ export const test = base.extend<MockOptions>({
   clock: ['paused', { option: true }],
   page: async ({ page, scenario, clock }, use) => {
     await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}`);
-    await expect.poll(async () => (await mockState(page)).scenario).toBe(scenario);
+    // The first visit installs the service worker: poll until the mock answers.
+    await expect
+      .poll(async () => (await mockState(page).catch(() => null))?.scenario, { intervals: [50, 100, 200] })
+      .toBe(scenario);
     await use(page);
   },
 });
@@ -36,13 +39,27 @@ export { expect };
 
 async function control(page: Page, path: string, body?: unknown): Promise<unknown> {
   return page.evaluate(
-    async ({ path, body }) => {
-      const response = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    async (request) => {
+      const init = request.body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.body) };
+      const response = await fetch(request.path, init);
+      if (!response.ok) throw new Error(`${request.path} answered ${response.status}: ${await response.text()}`);
       return response.json();
     },
     { path, body },
   );
+}
+
+/** The row of an order in the orders table (the order id is the row's header cell). */
+export function orderRow(page: Page, orderId: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: orderId, exact: true }) });
+}
+
+/**
+ * A toast by its title. Scoped to the notifications region because Radix also renders a hidden
+ * live-region copy of every toast's text elsewhere in the page.
+ */
+export function toast(page: Page, title: string | RegExp) {
+  return page.getByRole('region', { name: /Notifications/ }).getByRole('status', { name: title });
 }
 
 export async function mockState(page: Page): Promise<MockState> {

@@ -174,11 +174,8 @@ export class MockBackend {
     const awayMs = clock.paused ? 0 : Math.max(0, this.options.wallNow() - savedAtWall) * clock.speed;
     this.activeScenario = scenario;
     this.clock = new SimulatedClock(this.options.wallNow, { ...clock, simTime: clock.simTime + awayMs });
-    const changed = new Map(engine.orders.map((order) => [order._id, order]));
     const seed = buildSeed(scenario.orders(), engine.scenarioStartedAt);
-    const orders = seed.orders.map((order) => changed.get(order._id) ?? order);
-    const servers = [...seed.servers, ...engine.servers];
-    this.engine = ProvisioningEngine.restore({ ...engine, orders, servers }, this.engineBehaviour(scenario));
+    this.engine = ProvisioningEngine.restoreChanges(engine, seed, this.engineBehaviour(scenario));
     this.engine.settle(this.clock.now());
     return 'restored';
   }

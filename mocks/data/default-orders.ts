@@ -46,8 +46,9 @@ export function defaultOrderSpecs(): OrderSpec[] {
       id: 'ORD-1006', customer: 'Arjun Mehta', packageId: 'smartvps-2gb', status: 'confirmed', createdMinutesAgo: 6, paidMinutesAgo: 5,
       autoProvisioned: true, provisioningStatus: 'provisioning', lastAttemptMinutesAgo: 3,
     },
-    // Paid a moment ago: the automatic runs start with the scenario.
-    { id: 'ORD-1007', customer: 'Elena Popescu', packageId: 'smartvps-4gb', status: 'paid', createdMinutesAgo: 1, paidMinutesAgo: 0 },
+    // Paid a moment ago: the automatic runs start with the scenario. ORD-1007 is confirmed, so it shows
+    // a busy Retry while its run is under way; ORD-1008 is only paid, so it shows nothing (the rule's last row).
+    { id: 'ORD-1007', customer: 'Elena Popescu', packageId: 'smartvps-4gb', status: 'confirmed', createdMinutesAgo: 1, paidMinutesAgo: 0 },
     { id: 'ORD-1008', customer: 'Samuel Adeyemi', packageId: 'hostycare-cloud-s', status: 'paid', createdMinutesAgo: 1, paidMinutesAgo: 0 },
     { id: 'ORD-1009', customer: 'Olivia Brown', packageId: 'smartvps-2gb', status: 'pending', createdMinutesAgo: 12 },
     { id: 'ORD-1010', customer: 'Hugo Lefebvre', packageId: 'hostycare-cloud-l', status: 'cancelled', createdMinutesAgo: 2_900, paidMinutesAgo: 2_890 },

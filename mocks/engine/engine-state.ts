@@ -66,6 +66,8 @@ export const EngineSnapshotSchema = z.object({
   runs: z.array(RunSchema),
   attempts: z.array(AttemptSchema),
   servers: z.array(UpstreamServerSchema),
+  /** The first servers are the seed's; storage keeps only those bought after them. */
+  seededServerCount: z.number().int().nonnegative(),
   upstreamCalls: z.array(UpstreamCallSchema),
 });
 export type EngineSnapshot = z.infer<typeof EngineSnapshotSchema>;

@@ -86,6 +86,7 @@ export class ProvisioningEngine {
         runs: [],
         attempts: [],
         servers: structuredClone(seed.servers),
+        seededServerCount: seed.servers.length,
         upstreamCalls: [],
       },
       behaviour,
@@ -98,20 +99,37 @@ export class ProvisioningEngine {
     return new ProvisioningEngine(structuredClone(snapshot), behaviour);
   }
 
+  /** Rebuilds an engine from `changesSinceSeed()` and the seed it was started from. */
+  static restoreChanges(
+    changes: EngineSnapshot,
+    seed: Pick<EngineSeed, 'orders' | 'servers'>,
+    behaviour: EngineBehaviour,
+  ): ProvisioningEngine {
+    const changed = new Map(changes.orders.map((order) => [order._id, order]));
+    return ProvisioningEngine.restore(
+      {
+        ...changes,
+        orders: seed.orders.map((order) => changed.get(order._id) ?? order),
+        servers: [...seed.servers, ...changes.servers],
+      },
+      behaviour,
+    );
+  }
+
   snapshot(): EngineSnapshot {
     return structuredClone({ ...this.state, randomState: this.random.state, changedOrderIds: [...this.changedOrderIds] });
   }
 
   /**
-   * The snapshot without what the seed rebuilds (unchanged orders, servers bought before the
-   * scenario started): all storage needs to keep, however large the scenario.
+   * The snapshot without what the seed rebuilds (unchanged orders, the seed's servers): all storage
+   * needs to keep, however large the scenario. `restoreChanges` puts the two back together.
    */
   changesSinceSeed(): EngineSnapshot {
-    const { orders, servers, ...rest } = this.state;
+    const { orders: _allOrders, servers, ...rest } = this.state;
     return structuredClone({
       ...rest,
       orders: [...this.changedOrderIds].flatMap((id) => this.ordersById.get(id) ?? []),
-      servers: servers.filter((server) => server.boughtAt >= this.state.scenarioStartedAt),
+      servers: servers.slice(this.state.seededServerCount),
       randomState: this.random.state,
       changedOrderIds: [...this.changedOrderIds],
     });
@@ -395,7 +413,7 @@ export class ProvisioningEngine {
     if (this.packageIsBusy(packageId, '')) return;
     const waiting = this.state.runs
       .filter((run) => run.step === 'waitingForPackage' && this.requireOrder(run.orderId).packageId === packageId)
-      .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
+      .toSorted((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
     const first = waiting[0];
     if (first && first.wakeAt === null) first.wakeAt = this.now;
   }

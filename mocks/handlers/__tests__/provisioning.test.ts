@@ -113,7 +113,7 @@ describe('a retry of a stuck SmartVPS order', () => {
 
   test('two requests at once start exactly one run', async () => {
     const responses = await Promise.all([provision({ orderId: 'ORD-1002' }), provision({ orderId: 'ORD-1002' })]);
-    expect(responses.map((response) => response.status).sort()).toEqual([202, 409]);
+    expect(responses.map((response) => response.status).toSorted()).toEqual([202, 409]);
   });
 });
 

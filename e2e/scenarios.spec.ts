@@ -1,0 +1,197 @@
+import { advanceClock, expect, mockState, orderRow, purchases, test, toast, upstreamCalls } from './fixtures';
+
+/** One walk per scenario of the catalogue, as its README row describes it. */
+
+test.describe('default', () => {
+  test('shows every case of the button rule and auto-provisions the fresh orders', async ({ page }) => {
+    await expect(orderRow(page, 'ORD-1001').getByRole('button', { name: 'Provision' })).toBeVisible();
+    await expect(orderRow(page, 'ORD-1005').getByRole('button', { name: 'Retry' })).toHaveAttribute('data-variant', 'destructive');
+    await expect(orderRow(page, 'ORD-1008').getByRole('button')).toHaveCount(0);
+    await expect(orderRow(page, 'ORD-1007').getByRole('button', { name: 'Retry' })).toHaveAttribute('aria-busy', 'true');
+
+    await advanceClock(page, '2m');
+    await expect(orderRow(page, 'ORD-1007')).toContainText('Active');
+    await expect(orderRow(page, 'ORD-1008')).toContainText('Active');
+    expect((await purchases(page)).map((call) => call.orderId).toSorted()).toEqual(['ORD-1007', 'ORD-1008']);
+  });
+});
+
+test.describe('smartvps-down', () => {
+  test.use({ scenario: 'smartvps-down' });
+
+  test('automatic runs end failed after 3 timeouts; a manual Retry fails again', async ({ page }) => {
+    await advanceClock(page, '15m');
+    const row = orderRow(page, 'ORD-1007');
+    await expect(row).toContainText('SmartVPS buyVps timeout after 3 attempts');
+    await row.getByRole('button', { name: 'Retry' }).click();
+    await expect(toast(page, 'Provisioning started')).toBeVisible();
+    await advanceClock(page, '15m');
+    await expect(toast(page, 'Provisioning ORD-1007 failed')).toBeVisible();
+    const buys = (await upstreamCalls(page)).filter((call) => call.orderId === 'ORD-1007');
+    expect(buys.map((call) => call.outcome)).toEqual(Array(6).fill('timedOut'));
+  });
+});
+
+test.describe('status-check-timeout', () => {
+  test.use({ scenario: 'status-check-timeout' });
+
+  test('a stuck order is refused for 10 minutes, then resumes the status check without a second purchase', async ({ page }) => {
+    await advanceClock(page, '6m');
+    const row = orderRow(page, 'ORD-1007');
+    await expect(row).toContainText('no IP yet');
+    const retry = row.getByRole('button', { name: 'Retry' });
+    await retry.click();
+    await expect(toast(page, 'Order is currently being provisioned. Please wait...')).toContainText('Retry allowed in 4 min');
+
+    await advanceClock(page, '4m');
+    await retry.click();
+    await expect(toast(page, 'Provisioning started')).toBeVisible();
+    await advanceClock(page, '6m');
+    await expect(toast(page, 'ORD-1007 is active')).toBeVisible();
+    const calls = (await upstreamCalls(page)).filter((call) => call.orderId === 'ORD-1007' && call.operation === 'buyVps');
+    expect(calls).toHaveLength(1);
+  });
+});
+
+test.describe('smartvps-outage-30min', () => {
+  test.use({ scenario: 'smartvps-outage-30min' });
+
+  test('retries inside the outage fail; a retry after recovery succeeds', async ({ page }) => {
+    await advanceClock(page, '11m');
+    const retry = orderRow(page, 'ORD-1007').getByRole('button', { name: 'Retry' });
+    await retry.click();
+    await advanceClock(page, '12m');
+    await expect(toast(page, 'Provisioning ORD-1007 failed')).toBeVisible();
+
+    await advanceClock(page, '8m');
+    await retry.click();
+    await advanceClock(page, '2m');
+    await expect(toast(page, 'ORD-1007 is active')).toBeVisible();
+    expect(await purchases(page, 'ORD-1007')).toHaveLength(1);
+  });
+});
+
+test.describe('hostycare-failed', () => {
+  test.use({ scenario: 'hostycare-failed' });
+
+  test('failed Hostycare orders get the red Retry, and it works once Hostycare is back', async ({ page }) => {
+    await advanceClock(page, '11m');
+    const row = orderRow(page, 'ORD-1008');
+    await expect(row).toContainText('Hostycare createService failed after 3 attempts: API returned 503');
+    await expect(row.getByRole('button', { name: 'Retry' })).toHaveAttribute('data-variant', 'destructive');
+
+    await advanceClock(page, '5m');
+    await row.getByRole('button', { name: 'Retry' }).click();
+    await advanceClock(page, '1m');
+    await expect(toast(page, 'ORD-1008 is active')).toBeVisible();
+  });
+});
+
+test.describe('already-active', () => {
+  test.use({ scenario: 'already-active' });
+
+  test('the stale Retry answers "Order already provisioned" and the row updates', async ({ page }) => {
+    const row = orderRow(page, 'ORD-1002');
+    await row.getByRole('button', { name: 'Retry' }).click();
+    await expect(toast(page, 'Order already provisioned')).toBeVisible();
+    await expect(row).toContainText('103.177.20.44');
+    await expect(row.getByRole('button')).toHaveCount(0);
+    expect(await purchases(page)).toHaveLength(0);
+  });
+});
+
+test.describe('double-click-race', () => {
+  test.use({ scenario: 'double-click-race' });
+
+  test('two admins at once: one run, one purchase, the other is told it is in progress', async ({ page }) => {
+    const retry = orderRow(page, 'ORD-1002').getByRole('button', { name: 'Retry' });
+    await retry.click();
+    await expect(toast(page, 'Order is currently being provisioned. Please wait...')).toBeVisible();
+    await expect(retry).toHaveAttribute('aria-busy', 'true');
+    await advanceClock(page, '5m');
+    await expect(orderRow(page, 'ORD-1002')).toContainText('Active');
+    expect(await purchases(page, 'ORD-1002')).toHaveLength(1);
+  });
+
+});
+
+test.describe('slow-network', () => {
+  test.use({ scenario: 'slow-network' });
+
+  test('spinners and disabled states stay visible while requests are slow', async ({ page }) => {
+    const button = orderRow(page, 'ORD-1001').getByRole('button', { name: 'Provision' });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-busy', 'true');
+    await expect(button).toBeDisabled();
+    await expect(toast(page, 'Provisioning started')).toBeVisible({ timeout: 10_000 });
+    await expect(button).toHaveAttribute('aria-busy', 'true');
+  });
+});
+
+test.describe('server-error', () => {
+  test.use({ scenario: 'server-error' });
+
+  test('a 500 and a dropped connection give clear toasts, nothing stays busy, nothing changes', async ({ page }) => {
+    const button = orderRow(page, 'ORD-1001').getByRole('button', { name: 'Provision' });
+    await button.click();
+    await expect(toast(page, 'Could not provision ORD-1001')).toContainText('The provisioning service failed unexpectedly');
+    await expect(button).not.toHaveAttribute('aria-busy', 'true');
+
+    await button.click();
+    await expect(toast(page, 'Could not provision ORD-1001').filter({ hasText: 'Could not reach the server' })).toBeVisible();
+    await expect(button).not.toHaveAttribute('aria-busy', 'true');
+
+    await page.getByRole('combobox', { name: 'Provider' }).selectOption('hostycare');
+    await expect(orderRow(page, 'ORD-1005')).toBeVisible();
+    await expect(orderRow(page, 'ORD-1001')).toHaveCount(0);
+    expect(await upstreamCalls(page)).toEqual([]);
+  });
+});
+
+test.describe('session-expired', () => {
+  test.use({ scenario: 'session-expired' });
+
+  test('says the session expired instead of failing silently', async ({ page }) => {
+    await expect(page.getByRole('alert')).toContainText('Your session has expired');
+  });
+});
+
+test.describe('empty', () => {
+  test.use({ scenario: 'empty' });
+
+  test('shows the designed empty state', async ({ page }) => {
+    await expect(page.getByRole('heading', { name: 'No orders yet' })).toBeVisible();
+  });
+});
+
+test.describe('large', () => {
+  test.use({ scenario: 'large' });
+
+  test('lists 10,000 orders', async ({ page }) => {
+    await expect(page.getByText(/10,?000 orders/)).toBeVisible({ timeout: 15_000 });
+    await expect(orderRow(page, 'ORD-1001')).toBeVisible();
+  });
+});
+
+test('two pages on different scenarios do not see each other’s data', async ({ page, context }) => {
+  const other = await context.newPage();
+  await other.goto('/?scenario=empty&clock=paused');
+  await expect(other.getByRole('heading', { name: 'No orders yet' })).toBeVisible();
+
+  await expect(orderRow(page, 'ORD-1001')).toBeVisible();
+  await page.reload();
+  await expect(orderRow(page, 'ORD-1001')).toBeVisible();
+  expect((await mockState(page)).scenario).toBe('default');
+  expect((await mockState(other)).scenario).toBe('empty');
+});
+
+test('two provision requests at the same instant start exactly one run', async ({ page }) => {
+  const statuses = await page.evaluate(async () => {
+    const send = () =>
+      fetch('/api/orders/provision', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orderId: 'ORD-1005' }) });
+    return (await Promise.all([send(), send()])).map((response) => response.status).toSorted();
+  });
+  expect(statuses).toEqual([202, 409]);
+  await advanceClock(page, '5m');
+  expect(await purchases(page, 'ORD-1005')).toHaveLength(1);
+});
