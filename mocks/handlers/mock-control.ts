@@ -1,13 +1,16 @@
 import { http, HttpResponse } from 'msw';
 import { MockAdvanceRequestSchema, MockClockRequestSchema, MockResetRequestSchema } from '@/contract/mock-control';
 import type { MockBackend } from '../backend';
-import { findScenario, scenarioNames } from '../scenarios/catalogue';
+import { findScenario, scenarioNames, scenarios } from '../scenarios/catalogue';
 import { errorResponse, parseJsonBody } from './http-helpers';
 
 /** `/__mock/*`: the control API for the scenario panel, Playwright fixtures and outside suites (README). */
 export function mockControlHandlers(backend: MockBackend) {
   return [
     http.get('*/__mock/state', () => HttpResponse.json(backend.state())),
+    http.get('*/__mock/scenarios', () =>
+      HttpResponse.json({ scenarios: Object.values(scenarios).map(({ name, description, demonstrates }) => ({ name, description, demonstrates })) }),
+    ),
     http.post('*/__mock/reset', async ({ request }) => {
       const body = await parseJsonBody(request, MockResetRequestSchema);
       if (!body.ok) return body.response;

@@ -49,3 +49,7 @@ export const RequestLogEntrySchema = z.object({
 });
 export type RequestLogEntry = z.infer<typeof RequestLogEntrySchema>;
 export const RequestLogResponseSchema = z.object({ requests: z.array(RequestLogEntrySchema) });
+
+export const ScenarioSummarySchema = z.object({ name: z.string(), description: z.string(), demonstrates: z.string() });
+export type ScenarioSummary = z.infer<typeof ScenarioSummarySchema>;
+export const ScenarioListResponseSchema = z.object({ scenarios: z.array(ScenarioSummarySchema) });
