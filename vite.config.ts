@@ -28,6 +28,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
           setupFiles: ['src/testing/setup-component-tests.ts'],
+          // Accessible queries over a 44-row table are slow in jsdom on 2 cores; correctness, not speed, is tested here.
+          testTimeout: 30_000,
         },
       },
     ],

@@ -20,7 +20,7 @@ export function createMockServer(options: { scenario?: string; clock?: ClockOver
     server,
     backend: {
       advance: (ms: number) => backend.advance(ms),
-      reset: (scenario?: string) => backend.reset(scenario ?? options.scenario, { paused: true, ...options.clock }),
+      reset: (scenario?: string) => backend.reset(scenario ?? options.scenario ?? 'default', { paused: true, ...options.clock }),
       upstreamCalls: () => backend.transact((engine) => engine.upstreamCalls()),
       requests: () => backend.requests(),
       state: () => backend.state(),

@@ -51,9 +51,10 @@ export const scenarios = {
   'status-check-timeout': {
     ...base,
     name: 'status-check-timeout',
-    description: 'SmartVPS sells the VPS but its IP only arrives 15 minutes later.',
+    description: 'SmartVPS sells the VPS but its IP only arrives 12 minutes later.',
     demonstrates: 'ORD-1007 is bought, the status check gives up after 5 min and the order is stuck; Retry is refused until 10 min after the attempt, then resumes the status check and completes without a second purchase.',
-    providers: smartVps({ ipAssignedAfterMs: 15 * MINUTE }),
+    // Longer than the 5-min status check, shorter than the 10-min window plus another check.
+    providers: smartVps({ ipAssignedAfterMs: 12 * MINUTE }),
   },
   'smartvps-outage-30min': {
     ...base,

@@ -1,0 +1,38 @@
+import { createRoute } from '@tanstack/react-router';
+import { useCallback } from 'react';
+import type { Order } from '@/contract/order';
+import type { OrderFilters } from '@/contract/orders-api';
+import { OrdersView } from '@/features/orders/components/orders-view';
+import { parseOrderFilters } from '@/features/orders/filters';
+import { ProvisionButton } from '@/features/provisioning/components/provision-button';
+import { rootRoute } from './root';
+
+export const manageOrdersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/manageOrders',
+  // The filters live in the URL, so a link reproduces the view.
+  validateSearch: parseOrderFilters,
+  component: ManageOrdersPage,
+});
+
+// Module-level, so it is the same function on every render and the memoised rows stay untouched.
+function renderProvisionButton(order: Order) {
+  return <ProvisionButton order={order} />;
+}
+
+function ManageOrdersPage() {
+  // The route's search also carries URL params it does not know; only the filters go to the API.
+  const { status, provider, provisioning, q } = manageOrdersRoute.useSearch();
+  const filters = { status, provider, provisioning, q };
+  const navigate = manageOrdersRoute.useNavigate();
+  const changeFilters = useCallback(
+    (patch: Partial<OrderFilters>) => void navigate({ search: (current) => ({ ...current, ...patch }), replace: true }),
+    [navigate],
+  );
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Manage orders</h1>
+      <OrdersView filters={filters} onFiltersChange={changeFilters} renderAction={renderProvisionButton} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { createRootRoute, Link, Outlet, type ErrorComponentProps } from '@tanstack/react-router';
+import { Server } from 'lucide-react';
+import { Button } from '@/components/ui/button/button';
+import { RunFollowers } from '@/features/provisioning/components/run-followers';
+
+export const rootRoute = createRootRoute({
+  component: RootLayout,
+  notFoundComponent: NotFound,
+  errorComponent: RouteError,
+});
+
+const linkClasses =
+  'rounded font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-300';
+
+function RootLayout() {
+  return (
+    <div className="min-h-dvh bg-gray-50 text-gray-900 dark:bg-gray-950 dark:text-gray-100">
+      <a
+        href="#main"
+        className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 dark:bg-gray-900"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
+        <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-2 px-4">
+          <Server aria-hidden="true" className="size-5 text-blue-600 dark:text-blue-400" />
+          <Link to="/admin/manageOrders" className="rounded text-base font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+            Provision Console
+          </Link>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
+        <Outlet />
+      </main>
+      <RunFollowers />
+    </div>
+  );
+}
+
+function NotFound() {
+  return (
+    <section className="space-y-3 py-12 text-center">
+      <h1 className="text-2xl font-semibold">Page not found</h1>
+      <p className="text-gray-600 dark:text-gray-300">There is nothing at this address.</p>
+      <Link to="/admin/manageOrders" className={linkClasses}>
+        Go to Manage orders
+      </Link>
+    </section>
+  );
+}
+
+/** A render error replaces the page, never blanks it. */
+function RouteError({ error, reset }: ErrorComponentProps) {
+  return (
+    <section role="alert" className="space-y-3 py-12 text-center">
+      <h1 className="text-2xl font-semibold">Something went wrong</h1>
+      <p className="text-gray-600 dark:text-gray-300">{error instanceof Error ? error.message : 'Unexpected error'}</p>
+      <div className="flex justify-center">
+        <Button variant="outline" onClick={reset}>
+          Try again
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * "12 min ago", measured against `now`, which callers take from the server (`serverTime`) so a
+ * skewed browser clock cannot make a stuck order look fresh.
+ */
+export function formatRelativeTime(time: string, now: string): string {
+  const elapsedMs = Date.parse(now) - Date.parse(time);
+  if (elapsedMs < MINUTE_MS) return 'just now';
+  if (elapsedMs < HOUR_MS) return `${Math.floor(elapsedMs / MINUTE_MS)} min ago`;
+  if (elapsedMs < DAY_MS) return `${Math.floor(elapsedMs / HOUR_MS)} h ago`;
+  const days = Math.floor(elapsedMs / DAY_MS);
+  return `${days} ${days === 1 ? 'day' : 'days'} ago`;
+}
+
+const exactTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** The exact moment in the admin's locale and time zone. */
+export function formatExactTime(time: string): string {
+  return exactTimeFormat.format(new Date(time));
+}
+
+/** A wait rounded up, so "retry in 7 min" is never too early. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.ceil(seconds / 60)} min`;
+}

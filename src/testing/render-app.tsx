@@ -1,0 +1,41 @@
+import { createMemoryHistory } from '@tanstack/react-router';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '@/app/app';
+import { createQueryClient } from '@/app/query-client';
+import { createAppRouter } from '@/app/router';
+
+/** The whole console at `url`, with a fresh query client (no retries) and its own stores. */
+export function renderApp(url: string) {
+  const router = createAppRouter(createMemoryHistory({ initialEntries: [url] }));
+  const user = userEvent.setup();
+  render(<App queryClient={createQueryClient({ retry: false })} router={router} />);
+  return { router, user };
+}
+
+/**
+ * The table row of an order, found by its row header. `getByRole('row', { name })` finds it too,
+ * but computes every row's name from all its cells: seconds per query on the default data in jsdom.
+ */
+export function queryOrderRow(orderId: string): HTMLElement | undefined {
+  return screen
+    .queryAllByRole('row')
+    .find((row) => within(row).queryByRole('rowheader', { name: orderId }) !== null);
+}
+
+export function findOrderRow(orderId: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const row = queryOrderRow(orderId);
+    if (!row) throw new Error(`The table has no row for ${orderId}`);
+    return row;
+  });
+}
+
+/**
+ * A toast by its title, scoped to the notifications region: Radix also renders a hidden
+ * live-region copy of every toast's text elsewhere in the page.
+ */
+export async function findToast(title: string | RegExp): Promise<HTMLElement> {
+  const notifications = await screen.findByRole('region', { name: /notifications/i });
+  return within(notifications).findByRole('status', { name: title });
+}
