@@ -51,7 +51,7 @@ describe('MockBackend', () => {
     backend.transact((engine) => engine.provision('ORD-1001', 'admin@reseller.test'));
     expect(store.value?.length ?? 0).toBeLessThan(50_000);
     const reloaded = new MockBackend({ wallNow: fakeWall().now, store });
-    expect(reloaded.transact((engine) => engine.listOrders({}).length)).toBe(10_000);
+    expect(reloaded.transact((engine) => engine.listOrders({})?.total)).toBe(10_000);
     expect(reloaded.transact((engine) => engine.getOrder('ORD-1001')?.order.provisioningStatus)).toBe('provisioning');
     expect(reloaded.transact((engine) => engine.snapshot())).toEqual(backend.transact((engine) => engine.snapshot()));
   });
@@ -90,7 +90,7 @@ describe('the scenario catalogue', () => {
     const backend = new MockBackend({ wallNow: fakeWall().now, scenario: name, clock: { paused: true } });
     backend.advance(2 * 60 * 60_000);
     const activeWithoutIp = backend
-      .transact((engine) => engine.listOrders({}))
+      .transact((engine) => engine.listOrders({})?.orders ?? [])
       .filter((order) => (order.status === 'active' || order.provisioningStatus === 'active') && !order.ipAddress);
     expect(activeWithoutIp).toEqual([]);
     const purchases = backend.transact((engine) => engine.upstreamCalls()).filter((call) => call.operation !== 'statusCheck' && call.outcome === 'succeeded');
@@ -108,7 +108,7 @@ describe('the scenario catalogue', () => {
 
   test('already-active: the list shows ORD-1002 failed until the click reveals it is active', () => {
     const backend = new MockBackend({ wallNow: fakeWall().now, scenario: 'already-active', clock: { paused: true } });
-    const listed = () => backend.transact((engine) => engine.listOrders({ q: 'ORD-1002' })[0]?.provisioningStatus);
+    const listed = () => backend.transact((engine) => engine.listOrders({ q: 'ORD-1002' })?.orders[0]?.provisioningStatus);
     expect(listed()).toBe('failed');
     expect(backend.transact((engine) => engine.provision('ORD-1002', 'admin@reseller.test')).code).toBe('ALREADY_PROVISIONED');
     expect(listed()).toBe('active');

@@ -1,5 +1,5 @@
 import type { Attempt, Order, UpstreamOperation } from '@/contract/order';
-import type { OrderFilters } from '@/contract/orders-api';
+import type { OrdersQuery } from '@/contract/orders-api';
 import type { UpstreamCall } from '@/contract/mock-control';
 import { provisionGuard } from '@/domain/provisioning-rules';
 import {
@@ -60,6 +60,10 @@ export class ProvisioningEngine {
   private readonly random: SeededRandom;
   private readonly ordersById: Map<string, StoredOrder>;
   private readonly changedOrderIds: Set<string>;
+  /** Where each order sits in the list (newest first): a cursor names the last order of a page. */
+  private readonly positionById: Map<string, number>;
+  /** Lower-cased search text per order, kept off the typing path; dropped when the order changes. */
+  private readonly searchTextById = new Map<string, string>();
 
   private constructor(
     state: EngineSnapshot,
@@ -69,6 +73,7 @@ export class ProvisioningEngine {
     this.random = new SeededRandom(state.randomState);
     this.ordersById = new Map(state.orders.map((order) => [order._id, order]));
     this.changedOrderIds = new Set(state.changedOrderIds);
+    this.positionById = new Map(state.orders.map((order, index) => [order._id, index]));
   }
 
   static seed(seed: EngineSeed, behaviour: EngineBehaviour): ProvisioningEngine {
@@ -162,19 +167,38 @@ export class ProvisioningEngine {
     return next;
   }
 
-  listOrders(filters: OrderFilters): Order[] {
+  /**
+   * One page of the list, newest first, with the count of all matches. Null when the cursor names
+   * no order. A single pass: matches are counted and the page is cut from the same scan.
+   */
+  listOrders({ limit, cursor, ...filters }: OrdersQuery): { orders: Order[]; total: number; nextCursor: string | null } | null {
+    const start = cursor === undefined ? 0 : (this.positionById.get(cursor) ?? -2) + 1;
+    if (start < 0) return null;
     const stale = new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
     const query = filters.q?.toLowerCase();
-    return this.state.orders
-      .map((order) => stale.get(order._id) ?? order)
-      .filter(
-        (order) =>
-          (!filters.status || order.status === filters.status) &&
-          (!filters.provider || order.provider === filters.provider) &&
-          (!filters.provisioning || (order.provisioningStatus ?? 'none') === filters.provisioning) &&
-          (!query || matchesSearch(order, query)),
-      )
-      .map((order) => this.toApiOrder(order));
+    const pageSize = limit ?? Infinity;
+    const page: StoredOrder[] = [];
+    let total = 0;
+    let matchesAfterPage = 0;
+    this.state.orders.forEach((stored, index) => {
+      const order = stale.get(stored._id) ?? stored;
+      const matches =
+        (!filters.status || order.status === filters.status) &&
+        (!filters.provider || order.provider === filters.provider) &&
+        (!filters.provisioning || (order.provisioningStatus ?? 'none') === filters.provisioning) &&
+        (!query || this.searchTextOf(order).includes(query));
+      if (!matches) return;
+      total += 1;
+      if (index < start) return;
+      if (page.length < pageSize) page.push(order);
+      else matchesAfterPage += 1;
+    });
+    const last = page.at(-1);
+    return {
+      orders: page.map((order) => this.toApiOrder(order)),
+      total,
+      nextCursor: matchesAfterPage > 0 && last ? last._id : null,
+    };
   }
 
   getOrder(orderId: string): { order: Order; attempts: Attempt[] } | null {
@@ -466,11 +490,21 @@ export class ProvisioningEngine {
   private updateOrder(order: StoredOrder, changes: Partial<StoredOrder>): void {
     Object.assign(order, changes, { updatedAt: iso(this.now) });
     this.changedOrderIds.add(order._id);
+    this.searchTextById.delete(order._id);
   }
 
   private updateAttempt(run: Run, changes: Partial<Attempt>): void {
     const attempt = this.state.attempts.find((candidate) => candidate.id === run.attemptId);
     if (attempt) Object.assign(attempt, changes);
+  }
+
+  private searchTextOf(order: StoredOrder): string {
+    let text = this.searchTextById.get(order._id);
+    if (text === undefined) {
+      text = [order._id, order.customer.name, order.customer.email, order.ipAddress ?? ''].join('\n').toLowerCase();
+      this.searchTextById.set(order._id, text);
+    }
+    return text;
   }
 
   private nextDueRun(until: number): Run | undefined {
@@ -504,13 +538,4 @@ export class ProvisioningEngine {
 
 function callFailure(outcome: CallOutcome): UpstreamCall['outcome'] {
   return outcome.kind === 'timeout' ? 'timedOut' : 'failed';
-}
-
-function matchesSearch(order: StoredOrder, query: string): boolean {
-  return (
-    order._id.toLowerCase().includes(query) ||
-    order.customer.name.toLowerCase().includes(query) ||
-    order.customer.email.toLowerCase().includes(query) ||
-    (order.ipAddress?.includes(query) ?? false)
-  );
 }

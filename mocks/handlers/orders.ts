@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { OrderFiltersSchema } from '@/contract/orders-api';
+import { OrdersQuerySchema } from '@/contract/orders-api';
 import { ORDER_ID_MAX_LENGTH } from '@/contract/provision-api';
 import type { MockBackend } from '../backend';
 import { apiRoute, errorResponse } from './http-helpers';
@@ -11,11 +11,12 @@ export function orderHandlers(backend: MockBackend) {
       '*/api/orders',
       apiRoute(backend, 'listOrders', (request) => {
         const query = Object.fromEntries(new URL(request.url).searchParams);
-        const filters = OrderFiltersSchema.safeParse(query);
-        if (!filters.success) return errorResponse(400, 'INVALID_REQUEST', `Invalid filter: ${filters.error.issues[0]?.path.join('.') ?? 'query'}`);
+        const parsed = OrdersQuerySchema.safeParse(query);
+        if (!parsed.success) return errorResponse(400, 'INVALID_REQUEST', `Invalid query parameter: ${parsed.error.issues[0]?.path.join('.') ?? 'query'}`);
         return backend.transact((engine) => {
-          const orders = engine.listOrders(filters.data);
-          return HttpResponse.json({ orders, total: orders.length, serverTime: new Date(engine.now).toISOString() });
+          const page = engine.listOrders(parsed.data);
+          if (!page) return errorResponse(400, 'INVALID_CURSOR', 'The cursor does not name an order; start again from the first page');
+          return HttpResponse.json({ ...page, serverTime: new Date(engine.now).toISOString() });
         });
       }),
     ),

@@ -16,10 +16,25 @@ export const OrderFiltersSchema = z.object({
 });
 export type OrderFilters = z.infer<typeof OrderFiltersSchema>;
 
+export const ORDERS_PAGE_MAX = 500;
+
+/**
+ * Query of `GET /api/orders`: the filters plus cursor pagination. Without `limit` every match comes
+ * back, as before pagination existed, so older clients keep working.
+ */
+export const OrdersQuerySchema = OrderFiltersSchema.extend({
+  limit: z.coerce.number().int().min(1).max(ORDERS_PAGE_MAX).optional(),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.string().min(1).max(200).optional(),
+});
+export type OrdersQuery = z.infer<typeof OrdersQuerySchema>;
+
 export const OrderListResponseSchema = z.object({
   orders: z.array(OrderSchema),
-  /** Orders matching the filters; equals `orders.length` until the list is paginated. */
+  /** Every order matching the filters, across all pages. */
   total: z.number().int().nonnegative(),
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
   /** The backend's clock: ages ("stuck for 12 min") are measured against it, never against the browser's. */
   serverTime: IsoTimeSchema,
 });

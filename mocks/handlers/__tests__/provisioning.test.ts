@@ -127,6 +127,38 @@ describe('GET /api/orders', () => {
     expect(await get('provisioning=none&status=confirmed')).toEqual(['ORD-1001']);
   });
 
+  test('pages with a cursor: every order once, in order, with the total on each page', async () => {
+    const all = await listOrders();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `limit=10&cursor=${cursor}` : 'limit=10';
+      const page = OrderListResponseSchema.parse(await (await fetch(`${ORIGIN}/api/orders?${query}`)).json());
+      expect(page.total).toBe(all.orders.length);
+      expect(page.orders.length).toBeLessThanOrEqual(10);
+      seen.push(...page.orders.map((order) => order._id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.orders.map((order) => order._id));
+  });
+
+  test('pages of a filtered list hold only matches', async () => {
+    const page = OrderListResponseSchema.parse(await (await fetch(`${ORIGIN}/api/orders?status=active&limit=5`)).json());
+    expect(page.orders.every((order) => order.status === 'active')).toBe(true);
+    expect(page.nextCursor).toBe(page.orders.at(-1)?._id);
+  });
+
+  test.each([
+    ['limit=0', 'INVALID_REQUEST'],
+    ['limit=501', 'INVALID_REQUEST'],
+    ['limit=ten', 'INVALID_REQUEST'],
+    ['cursor=ORD-404', 'INVALID_CURSOR'],
+  ])('answers 400 for %s', async (query, code) => {
+    const response = await fetch(`${ORIGIN}/api/orders?${query}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ success: false, code });
+  });
+
   test('answers 400 for an unknown filter value', async () => {
     const response = await fetch(`${ORIGIN}/api/orders?status=shipped`);
     expect(response.status).toBe(400);

@@ -73,7 +73,7 @@ describe('Manage orders', () => {
     expect(await findOrderRow('ORD-1005')).toBeInTheDocument();
     expect(queryOrderRow('ORD-1002')).toBeUndefined();
     expect(screen.getByRole('combobox', { name: 'Provider' })).toHaveValue('hostycare');
-    expect(listRequests()).toEqual(['/api/orders?provider=hostycare']);
+    expect(listRequests()).toEqual(['/api/orders?provider=hostycare&limit=100']);
   });
 
   test('ignores an invalid filter in the URL and keeps the valid ones', async () => {
@@ -81,7 +81,7 @@ describe('Manage orders', () => {
 
     expect(await findOrderRow('ORD-1005')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('');
-    expect(listRequests()).toEqual(['/api/orders?provider=hostycare']);
+    expect(listRequests()).toEqual(['/api/orders?provider=hostycare&limit=100']);
   });
 
   test('keeps a numeric search as text', async () => {

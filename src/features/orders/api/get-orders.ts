@@ -1,31 +1,36 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { OrderListResponseSchema, type OrderFilters, type OrderListResponse } from '@/contract/orders-api';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { OrderListResponseSchema, type OrderFilters, type OrderListResponse, type OrdersQuery } from '@/contract/orders-api';
 import { apiRequest } from '@/lib/api-client';
 import { orderKeys } from './order-keys';
 
 /** Runs move on their own server-side; the list follows them only while one is under way. */
 const POLL_WHILE_RUNNING_MS = 2_000;
 
-export function getOrders(filters: OrderFilters, signal?: AbortSignal): Promise<OrderListResponse> {
+/** Enough rows to fill a tall screen twice; further pages load as the admin scrolls. */
+export const ORDERS_PAGE_SIZE = 100;
+
+export function getOrders(query: OrdersQuery, signal?: AbortSignal): Promise<OrderListResponse> {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) {
-    if (value) params.set(name, value);
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
   }
-  const query = params.toString();
-  return apiRequest(query ? `/api/orders?${query}` : '/api/orders', OrderListResponseSchema, { signal });
+  return apiRequest(`/api/orders?${params.toString()}`, OrderListResponseSchema, { signal });
 }
 
 export function getOrdersQueryOptions(filters: OrderFilters) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: orderKeys.list(filters),
-    queryFn: ({ signal }) => getOrders(filters, signal),
+    queryFn: ({ pageParam, signal }) =>
+      getOrders({ ...filters, limit: ORDERS_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
     // Typing in the search box must not blank the table between two answers.
     placeholderData: keepPreviousData,
     refetchInterval: (query) =>
-      query.state.data?.orders.some((order) => order.activeRun !== null) ? POLL_WHILE_RUNNING_MS : false,
+      query.state.data?.pages.some((page) => page.orders.some((order) => order.activeRun !== null)) ? POLL_WHILE_RUNNING_MS : false,
   });
 }
 
 export function useOrders(filters: OrderFilters) {
-  return useQuery(getOrdersQueryOptions(filters));
+  return useInfiniteQuery(getOrdersQueryOptions(filters));
 }

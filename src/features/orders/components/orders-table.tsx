@@ -1,5 +1,6 @@
 import { CircleAlert } from 'lucide-react';
-import { memo, type ReactNode } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Order } from '@/contract/order';
 import type { OrderListResponse } from '@/contract/orders-api';
 import { Badge } from '@/components/ui/badge/badge';
@@ -20,45 +21,103 @@ const columns = [
 ] as const;
 
 const SKELETON_ROWS = 5;
+/**
+ * Rows are not measured: the spacer rows use the same estimate as the range maths, so the page stays
+ * consistent, and the overscan covers rows taller than the estimate (a long provider error).
+ */
+const ESTIMATED_ROW_PX = 64;
+/** Rows rendered beyond the screen, so keyboard focus and short scrolls never meet a blank. */
+const OVERSCAN_ROWS = 12;
+/** Load the next page while this many loaded rows are still ahead of the screen. */
+const LOAD_MORE_WITHIN_ROWS = 30;
+const actionCellClasses = 'sticky right-0 bg-inherit shadow-[inset_1px_0_0] shadow-gray-200 dark:shadow-gray-800';
+
+export type LoadedOrders = Pick<OrderListResponse, 'orders' | 'total' | 'serverTime'>;
 
 type OrdersTableProps = {
   /** Absent while the first answer is loading: the table then shows skeleton rows. */
-  list: OrderListResponse | undefined;
+  list: LoadedOrders | undefined;
   /** True while an older answer stands in for the one being fetched (e.g. during typing). */
   stale: boolean;
   /** Keep it stable (module-level): rows re-render only when their order changes. */
   renderAction: (order: Order) => ReactNode;
+  loadingMore: boolean;
+  /** Called as the last loaded rows come near the screen; absent when there is nothing more to load. */
+  onNearEnd: (() => void) | undefined;
 };
 
-export function OrdersTable({ list, stale, renderAction }: OrdersTableProps) {
-  const loading = list === undefined;
+/**
+ * The orders as one table however many there are: only the rows near the screen are in the DOM
+ * (spacer rows stand in for the rest), and `aria-rowcount` tells assistive technology the real size.
+ */
+export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd }: OrdersTableProps) {
+  const orders = list?.orders ?? [];
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const loaded = list !== undefined;
+  // Where the rows start on the page: the window scrolls, not the table.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (body && loaded) setScrollMargin(body.getBoundingClientRect().top + window.scrollY);
+  }, [loaded]);
+
+  const virtualizer = useWindowVirtualizer({
+    count: orders.length,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: OVERSCAN_ROWS,
+    scrollMargin,
+    getItemKey: (index) => orders[index]?._id ?? index,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastRenderedIndex = rows.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (onNearEnd && lastRenderedIndex >= orders.length - LOAD_MORE_WITHIN_ROWS) onNearEnd();
+  }, [onNearEnd, lastRenderedIndex, orders.length]);
+
+  const firstRow = rows[0];
+  const lastRow = rows.at(-1);
+  const spaceAbove = firstRow ? firstRow.start - scrollMargin : 0;
+  const spaceBelow = lastRow ? virtualizer.getTotalSize() - (lastRow.end - scrollMargin) : 0;
+
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm dark:border-gray-800 dark:bg-gray-900">
       <table
-        aria-busy={loading || stale}
+        aria-busy={list === undefined || stale || loadingMore}
+        aria-rowcount={list ? list.total + 1 : -1}
         className={`w-full min-w-[72rem] text-left text-sm transition-opacity ${stale ? 'opacity-60' : ''}`}
       >
         <caption className="sr-only">Orders</caption>
-        <thead className="bg-gray-50 text-xs tracking-wide text-gray-600 uppercase dark:bg-gray-800/60 dark:text-gray-300">
-          <tr>
+        <thead className="bg-gray-50 text-xs tracking-wide text-gray-600 uppercase dark:bg-gray-800 dark:text-gray-300">
+          <tr aria-rowindex={1}>
             {columns.map((column) => (
-              <th key={column} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
+              <th key={column} scope="col" className={`px-3 py-2 font-semibold whitespace-nowrap ${column === 'Action' ? actionCellClasses : ''}`}>
                 {column}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-gray-200 dark:divide-gray-800">
-          {loading
-            ? Array.from({ length: SKELETON_ROWS }, (_, row) => <SkeletonRow key={row} />)
-            : list.orders.map((order) => (
-                <OrderRow
-                  key={order._id}
-                  order={order}
-                  lastAttempt={order.lastProvisionAttempt ? formatRelativeTime(order.lastProvisionAttempt, list.serverTime) : null}
-                  renderAction={renderAction}
-                />
-              ))}
+        <tbody ref={bodyRef} className="divide-y divide-gray-200 bg-white dark:divide-gray-800 dark:bg-gray-900">
+          {list === undefined ? (
+            Array.from({ length: SKELETON_ROWS }, (_, row) => <SkeletonRow key={row} />)
+          ) : (
+            <>
+              {spaceAbove > 0 ? <SpacerRow height={spaceAbove} /> : null}
+              {rows.map((row) => {
+                const order = orders[row.index];
+                return order ? (
+                  <OrderRow
+                    key={order._id}
+                    order={order}
+                    index={row.index}
+                    lastAttempt={order.lastProvisionAttempt ? formatRelativeTime(order.lastProvisionAttempt, list.serverTime) : null}
+                    renderAction={renderAction}
+                  />
+                ) : null;
+              })}
+              {spaceBelow > 0 ? <SpacerRow height={spaceBelow} /> : null}
+              {loadingMore ? <LoadingMoreRow /> : null}
+            </>
+          )}
         </tbody>
       </table>
     </div>
@@ -68,16 +127,21 @@ export function OrdersTable({ list, stale, renderAction }: OrdersTableProps) {
 type OrderRowProps = {
   /** Unchanged orders keep their identity across refetches (React Query's structural sharing). */
   order: Order;
+  /** Position in the whole list, for `aria-rowindex`. */
+  index: number;
   /** Precomputed, so a new `serverTime` re-renders only the rows whose label changed. */
   lastAttempt: string | null;
   renderAction: (order: Order) => ReactNode;
 };
 
 // Memoised: a list of thousands of orders is refetched every 2 s while any run is under way.
-const OrderRow = memo(function OrderRow({ order, lastAttempt, renderAction }: OrderRowProps) {
+const OrderRow = memo(function OrderRow({ order, index, lastAttempt, renderAction }: OrderRowProps) {
   const provisioning = order.provisioningStatus ?? 'none';
   return (
-    <tr className="align-top hover:bg-gray-50 dark:hover:bg-gray-800/40">
+    <tr
+      aria-rowindex={index + 2}
+      className="bg-white align-top hover:bg-gray-50 dark:bg-gray-900 dark:hover:bg-gray-800"
+    >
       <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
         {order._id}
       </th>
@@ -118,13 +182,31 @@ const OrderRow = memo(function OrderRow({ order, lastAttempt, renderAction }: Or
           <Missing />
         )}
       </td>
-      <td className="px-3 py-2">{renderAction(order)}</td>
+      <td className={`px-3 py-2 ${actionCellClasses}`}>{renderAction(order)}</td>
     </tr>
   );
 });
 
 function Missing() {
   return <span className="text-gray-400 dark:text-gray-500">—</span>;
+}
+
+function SpacerRow({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" style={{ height }}>
+      <td aria-hidden="true" colSpan={columns.length} className="p-0" />
+    </tr>
+  );
+}
+
+function LoadingMoreRow() {
+  return (
+    <tr>
+      <td colSpan={columns.length} className="px-3 py-3 text-center text-gray-600 dark:text-gray-300">
+        Loading more orders…
+      </td>
+    </tr>
+  );
 }
 
 function SkeletonRow() {

@@ -18,13 +18,15 @@ type OrdersViewProps = {
 };
 
 export function OrdersView({ filters, onFiltersChange, renderAction }: OrdersViewProps) {
-  const { data, error, isFetching, isPlaceholderData, refetch } = useOrders(filters);
+  const { data, error, isFetching, isPlaceholderData, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = useOrders(filters);
   const retry = () => void refetch();
+  const firstPage = data?.pages[0];
+  const list = data && firstPage ? { orders: data.pages.flatMap((page) => page.orders), total: firstPage.total, serverTime: firstPage.serverTime } : undefined;
 
   let content: ReactNode;
   if (!data && error) {
     content = <LoadError message={error.message} retrying={isFetching} onRetry={retry} />;
-  } else if (data?.total === 0) {
+  } else if (list?.total === 0) {
     content = hasFilters(filters) ? (
       <EmptyState icon={<SearchX aria-hidden="true" className="size-8" />} title="No orders match these filters">
         <Button variant="outline" onClick={() => onFiltersChange(noFilters)}>
@@ -40,7 +42,13 @@ export function OrdersView({ filters, onFiltersChange, renderAction }: OrdersVie
     content = (
       <>
         {error ? <RefreshError message={error.message} retrying={isFetching} onRetry={retry} /> : null}
-        <OrdersTable list={data} stale={isPlaceholderData} renderAction={renderAction} />
+        <OrdersTable
+          list={list}
+          stale={isPlaceholderData}
+          renderAction={renderAction}
+          loadingMore={isFetchingNextPage}
+          onNearEnd={hasNextPage && !isFetchingNextPage ? () => void fetchNextPage() : undefined}
+        />
       </>
     );
   }
@@ -49,7 +57,7 @@ export function OrdersView({ filters, onFiltersChange, renderAction }: OrdersVie
     <div className="space-y-4">
       <OrderFiltersBar filters={filters} onFiltersChange={onFiltersChange} />
       <p aria-live="polite" className="text-sm text-gray-600 dark:text-gray-300">
-        {data ? `${countFormat.format(data.total)} ${data.total === 1 ? 'order' : 'orders'}` : null}
+        {list ? `${countFormat.format(list.total)} ${list.total === 1 ? 'order' : 'orders'}` : null}
       </p>
       {content}
     </div>
