@@ -32,7 +32,7 @@ export function emailOf(name: string): string {
 
 /** Builds a scenario's orders (newest first, as the list shows them) and the servers already bought upstream. */
 export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData {
-  const orders = specs.map((spec): StoredOrder => {
+  const unsorted = specs.map((spec): StoredOrder => {
     const pkg = packages[spec.packageId];
     const lastAttempt = spec.lastAttemptMinutesAgo;
     return {
@@ -55,7 +55,8 @@ export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData 
       updatedAt: minutesBefore(start, Math.min(spec.createdMinutesAgo, lastAttempt ?? spec.createdMinutesAgo)),
     };
   });
-  orders.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  // toISOString() always writes the same format, so the times sort as text: no date parsing per comparison.
+  const orders = unsorted.toSorted((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   const servers = specs.flatMap((spec): UpstreamServer[] =>
     spec.upstream
       ? [

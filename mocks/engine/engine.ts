@@ -76,6 +76,7 @@ export class ProvisioningEngine {
     this.positionById = new Map(state.orders.map((order, index) => [order._id, index]));
   }
 
+  /** Takes ownership of the seed's arrays: a seed is built for one engine (100,000 orders are not copied). */
   static seed(seed: EngineSeed, behaviour: EngineBehaviour): ProvisioningEngine {
     const engine = new ProvisioningEngine(
       {
@@ -85,12 +86,12 @@ export class ProvisioningEngine {
         cursor: seed.start,
         nextId: 0,
         randomState: seed.randomSeed,
-        orders: structuredClone(seed.orders),
+        orders: seed.orders,
         changedOrderIds: [],
-        staleListEntries: structuredClone(seed.staleListEntries),
+        staleListEntries: seed.staleListEntries,
         runs: [],
         attempts: [],
-        servers: structuredClone(seed.servers),
+        servers: seed.servers,
         seededServerCount: seed.servers.length,
         upstreamCalls: [],
       },

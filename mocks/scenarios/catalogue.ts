@@ -141,6 +141,13 @@ export const scenarios = {
     demonstrates: 'The console stays fast with a big list (performance work).',
     orders: () => [...defaultOrderSpecs(), ...historicalOrders(20_000, 10_000 - defaultOrderSpecs().length, 77)],
   },
+  huge: {
+    ...base,
+    name: 'huge',
+    description: '100,000 orders: a reseller with years of history.',
+    demonstrates: 'The benchmark\'s big data set: the list, search and scrolling stay instant.',
+    orders: () => [...defaultOrderSpecs(), ...historicalOrders(200_000, 100_000 - defaultOrderSpecs().length, 78)],
+  },
 } satisfies Record<string, Scenario>;
 
 export type ScenarioName = keyof typeof scenarios;
