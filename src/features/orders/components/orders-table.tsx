@@ -11,7 +11,6 @@ const columns = [
   'Order',
   'Customer',
   'Product',
-  'Provider',
   'Status',
   'Provisioning',
   'IP address',
@@ -30,7 +29,8 @@ const ESTIMATED_ROW_PX = 64;
 const OVERSCAN_ROWS = 12;
 /** Load the next page while this many loaded rows are still ahead of the screen. */
 const LOAD_MORE_WITHIN_ROWS = 30;
-const actionCellClasses = 'sticky right-0 bg-inherit shadow-[inset_1px_0_0] shadow-gray-200 dark:shadow-gray-800';
+/** Narrow screens scroll the table sideways; the actions stay pinned to the right edge, opaque. */
+const actionCellClasses = 'sticky right-0 shadow-[inset_1px_0_0] shadow-gray-200 dark:shadow-gray-800';
 
 export type LoadedOrders = Pick<OrderListResponse, 'orders' | 'total' | 'serverTime'>;
 
@@ -84,13 +84,17 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd 
       <table
         aria-busy={list === undefined || stale || loadingMore}
         aria-rowcount={list ? list.total + 1 : -1}
-        className={`w-full min-w-[72rem] text-left text-sm transition-opacity ${stale ? 'opacity-60' : ''}`}
+        className={`w-full min-w-[64rem] text-left text-sm transition-opacity ${stale ? 'opacity-60' : ''}`}
       >
         <caption className="sr-only">Orders</caption>
         <thead className="bg-gray-50 text-xs tracking-wide text-gray-600 uppercase dark:bg-gray-800 dark:text-gray-300">
           <tr aria-rowindex={1}>
             {columns.map((column) => (
-              <th key={column} scope="col" className={`px-3 py-2 font-semibold whitespace-nowrap ${column === 'Action' ? actionCellClasses : ''}`}>
+              <th
+                key={column}
+                scope="col"
+                className={`px-3 py-2 font-semibold whitespace-nowrap ${column === 'Action' ? `${actionCellClasses} bg-gray-50 dark:bg-gray-800` : ''}`}
+              >
                 {column}
               </th>
             ))}
@@ -149,8 +153,10 @@ const OrderRow = memo(function OrderRow({ order, index, lastAttempt, renderActio
         <div className="font-medium">{order.customer.name}</div>
         <div className="text-gray-500 dark:text-gray-400">{order.customer.email}</div>
       </td>
-      <td className="px-3 py-2 whitespace-nowrap">{order.product}</td>
-      <td className="px-3 py-2 whitespace-nowrap">{providerLabels[order.provider]}</td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        <div>{order.product}</div>
+        <div className="text-gray-500 dark:text-gray-400">{providerLabels[order.provider]}</div>
+      </td>
       <td className="px-3 py-2">
         <Badge tone={statusTones[order.status]}>{statusLabels[order.status]}</Badge>
       </td>
@@ -172,7 +178,7 @@ const OrderRow = memo(function OrderRow({ order, index, lastAttempt, renderActio
           <Missing />
         )}
       </td>
-      <td className="max-w-64 px-3 py-2">
+      <td className="max-w-52 px-3 py-2">
         {order.provisioningError ? (
           <span className="flex items-start gap-1 text-red-700 dark:text-red-300">
             <CircleAlert aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
@@ -182,7 +188,7 @@ const OrderRow = memo(function OrderRow({ order, index, lastAttempt, renderActio
           <Missing />
         )}
       </td>
-      <td className={`px-3 py-2 ${actionCellClasses}`}>{renderAction(order)}</td>
+      <td className={`bg-inherit px-3 py-2 ${actionCellClasses}`}>{renderAction(order)}</td>
     </tr>
   );
 });
