@@ -1,15 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
+import { startMockBackendIfEnabled } from '@/app/mock-mode';
 import { createQueryClient } from '@/app/query-client';
 import { createAppRouter } from '@/app/router';
-
-async function startMockBackendIfEnabled(): Promise<void> {
-  if (import.meta.env.VITE_API_MOCKING !== 'enabled') return;
-  // Dynamic on purpose: the mock backend lands in its own chunk, absent from a build without mocks.
-  const { startMockBackend } = await import('@mocks/browser');
-  await startMockBackend();
-}
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

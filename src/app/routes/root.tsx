@@ -1,7 +1,10 @@
 import { createRootRoute, Link, Outlet, type ErrorComponentProps } from '@tanstack/react-router';
 import { Server } from 'lucide-react';
+import { Suspense } from 'react';
 import { Button } from '@/components/ui/button/button';
 import { RunFollowers } from '@/features/provisioning/components/run-followers';
+import { ScenarioPanelBoundary } from '@/features/scenario-panel/components/scenario-panel-boundary';
+import { LazyScenarioPanel, mockMode } from '../mock-mode';
 
 export const rootRoute = createRootRoute({
   component: RootLayout,
@@ -21,6 +24,14 @@ function RootLayout() {
       >
         Skip to content
       </a>
+      {/* Early in the tab order, though shown bottom-left: QA reaches it in two key presses. */}
+      {mockMode && (
+        <ScenarioPanelBoundary>
+          <Suspense fallback={null}>
+            <LazyScenarioPanel />
+          </Suspense>
+        </ScenarioPanelBoundary>
+      )}
       <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
         <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-2 px-4">
           <Server aria-hidden="true" className="size-5 text-blue-600 dark:text-blue-400" />

@@ -1,0 +1,22 @@
+import { lazy } from 'react';
+
+/** True in a build made with the mock backend (`--mode mock`), false in production. */
+export const mockMode = import.meta.env.VITE_API_MOCKING === 'enabled';
+
+// The mock-only code is loaded here, behind `mockMode` read in this same module: Rolldown prunes a
+// dynamic import's chunk only when its guard folds to false in the importing module. Behind a flag
+// imported from elsewhere the import is dropped but its chunk is still emitted, and a production
+// build then ships the whole mock backend.
+
+export async function startMockBackendIfEnabled(): Promise<void> {
+  if (!mockMode) return;
+  const { startMockBackend } = await import('@mocks/browser');
+  await startMockBackend();
+}
+
+// Marked pure so a production build, where nothing renders it, drops it.
+export const LazyScenarioPanel = /* @__PURE__ */ lazy(async () => {
+  if (!mockMode) throw new Error('The scenario panel exists only in mock mode');
+  const { ScenarioPanel } = await import('@/features/scenario-panel/components/scenario-panel');
+  return { default: ScenarioPanel };
+});

@@ -1,0 +1,93 @@
+import { Check, LoaderCircle, Play, RotateCcw } from 'lucide-react';
+import { useId } from 'react';
+import type { ScenarioSummary } from '@/contract/mock-control';
+import { Button } from '@/components/ui/button/button';
+import { useMockState } from '../api/get-mock-state';
+import { useScenarios } from '../api/get-scenarios';
+import { useResetScenario } from '../api/reset-scenario';
+import { InlineError, PanelSection } from './panel-section';
+
+export function ScenarioSection() {
+  const { data: scenarios, error: catalogueError } = useScenarios();
+  const current = useMockState({ poll: true }).data?.scenario;
+  const reset = useResetScenario();
+  // `undefined` restarts the current scenario: the Reset button.
+  const pendingTarget = reset.isPending ? (reset.variables ?? current) : null;
+  const start = (scenario?: string) => {
+    if (!reset.isPending) reset.mutate(scenario);
+  };
+
+  return (
+    <PanelSection
+      title="Scenario"
+      hint="Starting one, or Reset, puts the backend back to its seed: orders, runs, journals and clock."
+      aside={
+        <Button variant="outline" aria-disabled={reset.isPending} onClick={() => start()}>
+          {reset.isPending && reset.variables === undefined ? (
+            <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" />
+          ) : (
+            <RotateCcw aria-hidden="true" className="size-3.5" />
+          )}
+          Reset
+        </Button>
+      }
+    >
+      {reset.error ? <InlineError>Could not start the scenario: {reset.error.message}</InlineError> : null}
+      {catalogueError ? <InlineError>Could not load the scenarios: {catalogueError.message}</InlineError> : null}
+      {scenarios ? (
+        <ul className="space-y-2">
+          {scenarios.map((scenario) => (
+            <ScenarioItem
+              key={scenario.name}
+              scenario={scenario}
+              current={scenario.name === current}
+              starting={pendingTarget === scenario.name}
+              busy={reset.isPending}
+              onStart={() => start(scenario.name)}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </PanelSection>
+  );
+}
+
+type ScenarioItemProps = {
+  scenario: ScenarioSummary;
+  current: boolean;
+  starting: boolean;
+  busy: boolean;
+  onStart: () => void;
+};
+
+function ScenarioItem({ scenario, current, starting, busy, onStart }: ScenarioItemProps) {
+  const nameId = useId();
+  return (
+    <li
+      aria-labelledby={nameId}
+      aria-current={current ? 'true' : undefined}
+      className={`rounded-lg border p-3 ${
+        current ? 'border-blue-300 bg-blue-50 dark:border-blue-800 dark:bg-blue-950/50' : 'border-gray-200 dark:border-gray-800'
+      }`}
+    >
+      <div className="flex items-center justify-between gap-3">
+        <span id={nameId} className="font-mono text-sm font-semibold wrap-anywhere">
+          {scenario.name}
+        </span>
+        {/* One button in every item, current or not, so focus stays on it when its scenario starts. */}
+        <Button variant="outline" aria-disabled={busy || current} onClick={busy || current ? undefined : onStart}>
+          {starting ? <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" /> : null}
+          {!starting && current ? <Check aria-hidden="true" className="size-3.5" /> : null}
+          {!starting && !current ? <Play aria-hidden="true" className="size-3.5" /> : null}
+          {current ? 'Current' : 'Start'}{' '}
+          <span className="sr-only">{scenario.name}</span>
+        </Button>
+      </div>
+      <p className="mt-1 text-sm text-gray-800 dark:text-gray-200">{scenario.description}</p>
+      <p className="mt-1 text-xs text-gray-600 dark:text-gray-400">
+        <span className="font-medium text-gray-700 dark:text-gray-300">What you see: </span>
+        {scenario.demonstrates}
+      </p>
+    </li>
+  );
+}
