@@ -22,16 +22,36 @@ type MockOptions = {
   clock: 'paused' | 'running';
 };
 
+/**
+ * Browser messages that are the expected echo of a scenario, not a bug: Chromium logs every non-2xx
+ * answer and every dropped connection, which the fault scenarios produce on purpose.
+ */
+const EXPECTED_CONSOLE_ERRORS = [/Failed to load resource/, /net::ERR_FAILED/];
+
 export const test = base.extend<MockOptions>({
   scenario: ['default', { option: true }],
   clock: ['paused', { option: true }],
   page: async ({ page, scenario, clock }, use) => {
+    // An uncaught error, an unexpected console error or a blocked resource (CSP) fails the test.
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !EXPECTED_CONSOLE_ERRORS.some((pattern) => pattern.test(message.text()))) {
+        problems.push(`console.error: ${message.text()}`);
+      }
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+      });
+    });
     await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}`);
     // The first visit installs the service worker: poll until the mock answers.
     await expect
       .poll(async () => (await mockState(page).catch(() => null))?.scenario, { intervals: [50, 100, 200] })
       .toBe(scenario);
     await use(page);
+    expect(problems, 'the page reported errors').toEqual([]);
   },
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { MockState, RequestLogEntry } from '@/contract/mock-control';
 import { buildSeed } from './data/seed-builder';
 import { ClockStateSchema, SimulatedClock } from './engine/clock';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { AttemptSchema, OrderSchema, RunStepSchema, TriggerSchema, UpstreamOperationSchema } from '@/contract/order';
 import { UpstreamCallSchema } from '@/contract/mock-control';
 

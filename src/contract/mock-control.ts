@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { IsoTimeSchema, ProviderSchema, UpstreamOperationSchema } from './order';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 export const orderStatuses = ['pending', 'paid', 'confirmed', 'active', 'cancelled'] as const;
 export const OrderStatusSchema = z.enum(orderStatuses);

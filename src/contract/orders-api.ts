@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { AttemptSchema, IsoTimeSchema, OrderSchema, OrderStatusSchema, ProviderSchema, ProvisioningStatusSchema } from './order';
 
 /** `none` stands for "provisioning never started" (`provisioningStatus: null`), which a URL cannot spell. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { OrderSchema } from './order';
 
 export const ORDER_ID_MAX_LENGTH = 64;

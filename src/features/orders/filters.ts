@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { OrderFiltersSchema, type OrderFilters } from '@/contract/orders-api';
 
 const { shape } = OrderFiltersSchema;
