@@ -185,6 +185,19 @@ test.describe('large', () => {
   });
 });
 
+test.describe('huge', () => {
+  test.use({ scenario: 'huge' });
+
+  test('lists 100,000 orders and searches them on the server', async ({ page }) => {
+    // Seeding 100,000 orders in the page takes seconds on two busy cores.
+    test.slow();
+    await expect(page.getByText('100,000 orders')).toBeVisible({ timeout: 20_000 });
+    await page.getByRole('searchbox', { name: 'Search orders' }).fill('103.177.114.195');
+    await expect(page.getByText(/^1 order$/)).toBeVisible();
+    await expect(orderRow(page, 'ORD-1004')).toBeVisible();
+  });
+});
+
 test('two pages on different scenarios do not see each other’s data', async ({ page, context }) => {
   const other = await context.newPage();
   await other.goto('/?scenario=empty&clock=paused');
