@@ -1,6 +1,6 @@
 import { CircleAlert } from 'lucide-react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Order } from '@/contract/order';
 import type { OrderListResponse } from '@/contract/orders-api';
 import { Badge } from '@/components/ui/badge/badge';
@@ -61,12 +61,14 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd 
     if (body && loaded) setScrollMargin(body.getBoundingClientRect().top + window.scrollY);
   }, [loaded]);
 
+  // Stable between page loads: a new key function makes the virtualiser rebuild every row's entry.
+  const getItemKey = useCallback((index: number) => orders[index]?._id ?? index, [orders]);
   const virtualizer = useWindowVirtualizer({
     count: orders.length,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: OVERSCAN_ROWS,
     scrollMargin,
-    getItemKey: (index) => orders[index]?._id ?? index,
+    getItemKey,
   });
   const rows = virtualizer.getVirtualItems();
   const lastRenderedIndex = rows.at(-1)?.index ?? -1;
