@@ -1,0 +1,324 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { orderRow, requestJournal } from '../e2e/fixtures';
+import {
+  installProbe,
+  type Expectation,
+  type FilterName,
+  type FilterValues,
+  type FirstRowTiming,
+  type InteractionTiming,
+  type ProbeEvent,
+  type ProbeFrame,
+  type ScrollOptions,
+} from './probe';
+
+/** Longest wait for one page load or interaction: a guard against a hang, never part of a measurement. */
+const STEP_TIMEOUT_MS = 60_000;
+
+export type OpenConsole = { context: BrowserContext; page: Page };
+
+/** A fresh browser context (its own service worker, sessionStorage, hence its own mock backend) with the probe installed. */
+export async function openConsole(browser: Browser, baseURL: string): Promise<OpenConsole> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(installProbe);
+  return { context, page: await context.newPage() };
+}
+
+export const firstVisitUrl = (scenario: string) => `/?scenario=${encodeURIComponent(scenario)}&clock=paused`;
+export const ORDERS_URL = '/admin/manageOrders';
+
+export type LoadTiming = FirstRowTiming & {
+  /** DOMContentLoaded ended: the entry chunk and its static imports have run (the mock is then still starting). */
+  scriptsAt: number;
+  /** The first list request left (the mock had started and React had mounted) and was answered. */
+  requestAt: number;
+  responseAt: number;
+  /** Long tasks before the first row was painted. */
+  longestTask: number;
+  /** Orders in the list (the table's aria-rowcount less the header row). */
+  total: number;
+};
+
+/** Navigates (first visit, reload or plain visit) and times the first order row, from navigation start. */
+export async function measureLoad(page: Page, what: string, navigate: () => Promise<unknown>): Promise<LoadTiming> {
+  // From the top, as an admin opens the page: a reload or a visit of the same URL would restore the scroll position.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await navigate();
+  return within(page, `the first order row (${what})`, () =>
+    page.evaluate(async () => {
+      const probe = window.benchProbe;
+      if (!probe) throw new Error('The bench probe is not installed');
+      const firstRow = await probe.firstRow;
+      const request = probe.fetches.find((record) => new URL(record.url, location.origin).pathname === '/api/orders');
+      const tasks = probe.longTasks.filter((task) => task.start < firstRow.paintedAt);
+      const navigation = performance.getEntriesByType('navigation')[0];
+      return {
+        ...firstRow,
+        scriptsAt: navigation instanceof PerformanceNavigationTiming ? navigation.domContentLoadedEventEnd : Number.NaN,
+        requestAt: request?.start ?? Number.NaN,
+        responseAt: request?.end ?? Number.NaN,
+        longestTask: Math.max(0, ...tasks.map((task) => task.duration)),
+        total: Number(document.querySelector('main table')?.getAttribute('aria-rowcount') ?? Number.NaN) - 1,
+      };
+    }),
+  );
+}
+
+export type Interaction = InteractionTiming & {
+  /** The longest Event Timing entry of the interaction's events; entries under 16 ms are not reported, so 16 stands for them. */
+  eventDuration: number;
+  /** Time in the event handlers of all the interaction's reported entries (processingStart → processingEnd); 0 when none was reported. */
+  eventProcessing: number;
+};
+
+/** Arms the probe, acts, and waits until the expected result is on screen. */
+async function interact(page: Page, expectation: Expectation, startEvent: string, act: () => Promise<void>): Promise<InteractionTiming> {
+  await page.evaluate((armed) => window.benchProbe?.arm(armed.expectation, armed.startEvent), { expectation, startEvent });
+  await act();
+  return within(page, `the result of ${JSON.stringify(expectation)}`, () =>
+    page.evaluate(() => window.benchProbe?.settled ?? Promise.reject(new Error('The bench probe is not armed'))),
+  );
+}
+
+/** Event Timing entries arrive after the next paint: read them once a series is over. */
+async function withEventDurations(page: Page, timings: readonly InteractionTiming[], names: readonly string[]): Promise<Interaction[]> {
+  const events: ProbeEvent[] = await page.evaluate(() => window.benchProbe?.events ?? []);
+  return timings.map((timing) => {
+    const own = events.filter((event) => names.includes(event.name) && event.start >= timing.inputAt - 1 && event.start <= timing.commitAt);
+    return {
+      ...timing,
+      eventDuration: Math.max(16, ...own.map((event) => event.duration)),
+      eventProcessing: own.reduce((sum, event) => sum + event.processingEnd - event.processingStart, 0),
+    };
+  });
+}
+
+const KEY_EVENTS = ['keydown', 'keypress', 'beforeinput', 'input', 'keyup', 'change'];
+
+/**
+ * Search characters, each matching many orders (ids, names, emails, IPs): every keystroke asks for
+ * a query never asked before, so no answer comes from React Query's cache.
+ */
+const SEARCH_KEYS = ['a', 'e', 'o', 'i', 'n', 'r', 's', 't', 'm', 'l', 'h', 'd', 'u', 'k', '.', '@', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'c', 'p', 'y'];
+
+/** Keystrokes in the search box (select all, then one character): each replaces the query and waits for its rows. */
+export async function measureSearch(page: Page, keystrokes: number): Promise<Interaction[]> {
+  if (keystrokes > SEARCH_KEYS.length) throw new Error(`At most ${SEARCH_KEYS.length} keystrokes`);
+  const box = page.getByRole('main').getByRole('searchbox', { name: 'Search orders' });
+  await box.focus();
+  const timings: InteractionTiming[] = [];
+  for (const key of SEARCH_KEYS.slice(0, keystrokes)) {
+    await page.keyboard.press('ControlOrMeta+A');
+    timings.push(await interact(page, { kind: 'rows', filters: { q: key } }, 'keydown', () => page.keyboard.press(key)));
+  }
+  return withEventDurations(page, timings, KEY_EVENTS);
+}
+
+const SELECTS = [
+  { name: 'Status', param: 'status' },
+  { name: 'Provider', param: 'provider' },
+  { name: 'Provisioning', param: 'provisioning' },
+] as const satisfies readonly { name: string; param: FilterName }[];
+
+/**
+ * Filter changes with the keyboard (arrow keys on a closed select change its value at once), along a
+ * path of filter combinations that all have orders and are each visited once: every change asks for
+ * a list never asked before, and the table (not the empty state) shows the answer.
+ */
+export async function measureFilterChanges(page: Page, changes: number): Promise<Interaction[]> {
+  const main = page.getByRole('main');
+  const options = await Promise.all(
+    SELECTS.map(({ name }) =>
+      main.getByRole('combobox', { name }).evaluate((select) => (select instanceof HTMLSelectElement ? [...select.options].map((option) => option.value) : [])),
+    ),
+  );
+  const path = await filterPath(page, options, changes);
+  const timings: InteractionTiming[] = [];
+  for (const step of path) {
+    await main.getByRole('combobox', { name: step.name }).focus();
+    // Raw key presses: no locator work in the page while the interaction is timed.
+    timings.push(await interact(page, { kind: 'rows', filters: step.filters }, 'keydown', () => page.keyboard.press(step.key)));
+  }
+  return withEventDurations(page, timings, KEY_EVENTS);
+}
+
+type FilterStep = { name: string; key: 'ArrowDown' | 'ArrowUp'; filters: FilterValues };
+
+/** Depth-first search from "no filters" over combinations one arrow key apart, through non-empty ones only. */
+async function filterPath(page: Page, options: readonly (readonly string[])[], length: number): Promise<FilterStep[]> {
+  const filtersOf = (position: readonly number[]): FilterValues => {
+    const filters: FilterValues = {};
+    SELECTS.forEach(({ param }, select) => {
+      const value = options[select]?.[position[select] ?? 0];
+      if (value) filters[param] = value;
+    });
+    return filters;
+  };
+  const all = combinations(options.map((values) => values.length));
+  const queries = all.map((position) =>
+    new URLSearchParams([...Object.entries(filtersOf(position)).flatMap(([name, value]) => (value ? [[name, value]] : [])), ['limit', '1']]).toString(),
+  );
+  const totals = await page.evaluate(
+    (queryStrings) =>
+      Promise.all(
+        queryStrings.map(async (query) => {
+          const answer: unknown = await (await fetch(`/api/orders?${query}`)).json();
+          return typeof answer === 'object' && answer !== null && 'total' in answer && typeof answer.total === 'number' ? answer.total : 0;
+        }),
+      ),
+    queries,
+  );
+  const nonEmpty = new Set(all.filter((_, index) => (totals[index] ?? 0) > 0).map((position) => position.join()));
+
+  const visited = new Set<string>();
+  const search = (position: readonly number[], steps: FilterStep[]): FilterStep[] | null => {
+    if (steps.length === length) return steps;
+    visited.add(position.join());
+    for (const [select, { name }] of SELECTS.entries()) {
+      for (const [key, move] of [['ArrowDown', 1], ['ArrowUp', -1]] as const) {
+        const next = position.map((index, which) => (which === select ? index + move : index));
+        if (visited.has(next.join()) || !nonEmpty.has(next.join())) continue;
+        const found = search(next, [...steps, { name, key, filters: filtersOf(next) }]);
+        if (found) return found;
+      }
+    }
+    visited.delete(position.join());
+    return null;
+  };
+  const path = search(options.map(() => 0), []);
+  if (!path) throw new Error(`No path of ${length} filter changes through non-empty lists`);
+  return path;
+}
+
+function combinations(sizes: readonly number[]): number[][] {
+  return sizes.reduce<number[][]>((partial, size) => partial.flatMap((prefix) => Array.from({ length: size }, (_, index) => [...prefix, index])), [[]]);
+}
+
+/** Clicks on Provision / Retry buttons of different orders, each timed to the frame showing its spinner. */
+export async function measureProvisionClicks(page: Page, clicks: number): Promise<Interaction[]> {
+  const orderIds = await page.evaluate(() =>
+    [...document.querySelectorAll('main tbody tr')].flatMap((row) => {
+      const id = row.querySelector('th')?.textContent;
+      return id && row.querySelector('button[aria-busy="false"]') ? [id] : [];
+    }),
+  );
+  if (orderIds.length < clicks) throw new Error(`Only ${orderIds.length} orders on screen can be provisioned`);
+  const timings: InteractionTiming[] = [];
+  for (const [done, orderId] of orderIds.slice(0, clicks).entries()) {
+    timings.push(await interact(page, { kind: 'busy', orderId }, 'click', await rawClick(page, orderId)));
+    // The provision request and the list refresh it causes are answered before the next click.
+    await expect
+      .poll(async () => {
+        const journal = await requestJournal(page);
+        const isPost = (entry: (typeof journal)[number]) => entry.method === 'POST' && entry.path === '/api/orders/provision';
+        const afterLastPost = journal.slice(journal.findLastIndex(isPost) + 1);
+        return journal.filter(isPost).length > done && afterLastPost.some((entry) => entry.method === 'GET' && entry.path.startsWith('/api/orders?'));
+      })
+      .toBe(true);
+    await page.waitForFunction(() => window.benchProbe?.fetches.every((record) => record.end !== null));
+  }
+  return withEventDurations(page, timings, ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']);
+}
+
+/**
+ * Brings the order's row to the top of the window (away from the toasts, bottom right) and returns a
+ * raw mouse click at its button: no locator work runs in the page while the click is timed.
+ */
+async function rawClick(page: Page, orderId: string): Promise<() => Promise<void>> {
+  const button = orderRow(page, orderId).getByRole('button');
+  await button.evaluate((element) => element.closest('tr')?.scrollIntoView({ block: 'start' }));
+  // Two frames: the virtualised table has rendered for the new scroll position.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const box = await button.boundingBox();
+  if (!box) throw new Error(`The action button of ${orderId} is not rendered`);
+  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('tr')?.querySelector('th')?.textContent, point);
+  if (hit !== orderId) throw new Error(`The action button of ${orderId} is covered (a click there reaches ${hit ?? 'nothing'})`);
+  return () => page.mouse.click(point.x, point.y);
+}
+
+export type ScrollRun = {
+  durationMs: number;
+  frames: number;
+  lastRow: number;
+  total: number;
+  reachedTarget: boolean;
+  maxRowsInDom: number;
+  longTasks: number[];
+  /** List requests while scrolling: pages loaded, plus any refresh. */
+  listRequests: number;
+  /** The Long Animation Frames over 50 ms, longest first, with their costliest scripts. */
+  worstFrames: ProbeFrame[];
+};
+
+/** Scrolls the window one step per frame until `untilRow` is rendered, loading pages as the table asks for them. */
+export async function measureScroll(page: Page, options: ScrollOptions): Promise<ScrollRun> {
+  return page.evaluate(async (scrollOptions) => {
+    const probe = window.benchProbe;
+    if (!probe) throw new Error('The bench probe is not installed');
+    const run = await probe.scroll(scrollOptions);
+    const during = <T extends { start: number }>(entries: readonly T[]) => entries.filter((entry) => entry.start >= run.start && entry.start <= run.end);
+    return {
+      durationMs: run.end - run.start,
+      frames: run.frames,
+      lastRow: run.lastRow,
+      total: run.total,
+      reachedTarget: run.reachedTarget,
+      maxRowsInDom: run.maxRowsInDom,
+      longTasks: during(probe.longTasks).map((task) => task.duration),
+      listRequests: during(probe.fetches).filter((record) => new URL(record.url, location.origin).pathname === '/api/orders').length,
+      worstFrames: during(probe.frames)
+        .toSorted((a, b) => b.duration - a.duration)
+        .slice(0, 3),
+    };
+  }, options);
+}
+
+/** Used JS heap after a forced garbage collection, in MB (CDP Performance.getMetrics, JSHeapUsedSize). */
+export async function jsHeapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value;
+    if (used === undefined) throw new Error('CDP reported no JSHeapUsedSize');
+    return used / 2 ** 20;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export const rowsInDom = (page: Page) => page.locator('main tr').count();
+
+const TIMED_OUT = Symbol('timed out');
+
+async function within<T>(page: Page, what: string, run: () => Promise<T>): Promise<T> {
+  const running = run();
+  // Once timed out, its late rejection (the page closed) is expected: keep it from going unhandled.
+  running.catch(() => {});
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), STEP_TIMEOUT_MS);
+  });
+  try {
+    const result = await Promise.race([running, timeout]);
+    if (result !== TIMED_OUT) return result;
+  } finally {
+    clearTimeout(timer);
+  }
+  throw new Error(`Timed out after ${STEP_TIMEOUT_MS / 1000} s waiting for ${what}; the page: ${await describePage(page)}`);
+}
+
+function describePage(page: Page): Promise<string> {
+  return page
+    .evaluate(() =>
+      JSON.stringify({
+        url: `${location.pathname}${location.search}`,
+        orderRows: document.querySelectorAll('main tbody th[scope="row"]').length,
+        tableBusy: document.querySelector('main table')?.getAttribute('aria-busy') ?? null,
+        main: (document.querySelector('main')?.textContent ?? '').slice(0, 160),
+      }),
+    )
+    .catch((error: unknown) => `unreadable (${String(error)})`);
+}
