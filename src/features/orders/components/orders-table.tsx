@@ -32,6 +32,8 @@ const LOAD_MORE_WITHIN_ROWS = 30;
 /** Narrow screens scroll the table sideways; the actions stay pinned to the right edge, opaque. */
 const actionCellClasses = 'sticky right-0 shadow-[inset_1px_0_0] shadow-gray-200 dark:shadow-gray-800';
 
+const NO_ORDERS: Order[] = [];
+
 export type LoadedOrders = Pick<OrderListResponse, 'orders' | 'total' | 'serverTime'>;
 
 type OrdersTableProps = {
@@ -51,7 +53,7 @@ type OrdersTableProps = {
  * (spacer rows stand in for the rest), and `aria-rowcount` tells assistive technology the real size.
  */
 export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd }: OrdersTableProps) {
-  const orders = list?.orders ?? [];
+  const orders = list?.orders ?? NO_ORDERS;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const loaded = list !== undefined;
