@@ -29,8 +29,8 @@ export type BackendOptions = {
 
 export const REQUEST_LOG_LIMIT = 200;
 
-/** Why the backend started from a seed instead of the saved data; shown to the user once. */
-export type StartNotice = 'corruptSavedData' | null;
+export const CORRUPT_SAVED_DATA_NOTICE =
+  'The saved mock data could not be read (corrupt or from an older version), so the scenario started again from its seed.';
 
 /**
  * The simulated backend as the handlers see it: one engine on one clock, for one scenario, saved
@@ -43,14 +43,15 @@ export class MockBackend {
   private requestLog: RequestLogEntry[] = [];
   private faultCursor = new Map<ApiRoute, number>();
   private readonly listeners = new Set<() => void>();
-  readonly startNotice: StartNotice;
+  /** Shown next to the scenario panel until the next reset. */
+  private notice: string | null = null;
 
   constructor(private readonly options: BackendOptions) {
     // A scenario asked for explicitly (URL, test) starts from its seed; otherwise the saved backend goes on.
     const restored = options.scenario ? 'absent' : this.restore();
-    this.startNotice = restored === 'corrupt' ? 'corruptSavedData' : null;
     if (restored !== 'restored') this.reset(options.scenario, options.clock);
     else if (options.clock) this.setClock(options.clock);
+    if (restored === 'corrupt') this.notice = CORRUPT_SAVED_DATA_NOTICE;
   }
 
   get scenario(): Scenario {
@@ -62,6 +63,7 @@ export class MockBackend {
     const scenario = (name && findScenario(name)) || this.activeScenario;
     const start = Math.floor(this.options.wallNow() / 60_000) * 60_000;
     this.activeScenario = scenario;
+    this.notice = null;
     this.requestLog = [];
     this.faultCursor = new Map();
     this.clock = new SimulatedClock(this.options.wallNow, {
@@ -112,6 +114,7 @@ export class MockBackend {
       now: new Date(engine.now).toISOString(),
       speed: this.clock.speed,
       paused: this.clock.paused,
+      notice: this.notice,
     }));
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MockBackend, type SnapshotStore } from '../backend';
+import { CORRUPT_SAVED_DATA_NOTICE, MockBackend, type SnapshotStore } from '../backend';
 import { scenarioNames } from '../scenarios/catalogue';
 
 const WALL_START = Date.parse('2026-11-24T12:00:30.000Z');
@@ -25,7 +25,7 @@ describe('MockBackend', () => {
   test('starts a scenario on a clock at the current wall minute, at the scenario speed', () => {
     const wall = fakeWall();
     const backend = new MockBackend({ wallNow: wall.now, scenario: 'smartvps-down' });
-    expect(backend.state()).toEqual({ scenario: 'smartvps-down', now: '2026-11-24T12:00:00.000Z', speed: 1, paused: false });
+    expect(backend.state()).toEqual({ scenario: 'smartvps-down', now: '2026-11-24T12:00:00.000Z', speed: 1, paused: false, notice: null });
     wall.pass(90_000);
     expect(backend.state().now).toBe('2026-11-24T12:01:30.000Z');
   });
@@ -60,13 +60,14 @@ describe('MockBackend', () => {
     ['not JSON', '{"engine":'],
     ['the wrong shape', JSON.stringify({ engine: { version: 0 } })],
     ['an unknown scenario', null],
-  ])('saved data that is %s is reported and replaced by the default seed', (_name, saved) => {
+  ])('saved data that is %s is replaced by the default seed, with a notice until the next reset', (_name, saved) => {
     const valid = memoryStore();
-    expect(new MockBackend({ wallNow: fakeWall().now, store: valid }).startNotice).toBeNull();
+    expect(new MockBackend({ wallNow: fakeWall().now, store: valid }).state().notice).toBeNull();
     const corrupt = saved ?? (valid.value ?? '').replace('"scenario":"default"', '"scenario":"gone"');
     const backend = new MockBackend({ wallNow: fakeWall().now, store: memoryStore(corrupt) });
-    expect(backend.startNotice).toBe('corruptSavedData');
-    expect(backend.state().scenario).toBe('default');
+    expect(backend.state()).toMatchObject({ scenario: 'default', notice: CORRUPT_SAVED_DATA_NOTICE });
+    backend.reset();
+    expect(backend.state().notice).toBeNull();
   });
 
   test('asking for a scenario starts it from its seed even when another was saved', () => {

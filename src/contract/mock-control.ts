@@ -11,6 +11,8 @@ export const MockStateSchema = z.object({
   now: IsoTimeSchema,
   speed: z.number().positive(),
   paused: z.boolean(),
+  /** Something the user must be told about the mock itself, e.g. saved data that could not be read. */
+  notice: z.string().nullable(),
 });
 export type MockState = z.infer<typeof MockStateSchema>;
 

@@ -168,6 +168,21 @@ describe('Scenario panel', () => {
     expect(await within(section('Scenario')).findByRole('alert')).toHaveTextContent('Could not start the scenario: Unknown scenario "empty"');
     expect(backend.state().scenario).toBe('default');
   });
+
+  test('shows the mock backend\'s notice next to the launcher until dismissed', async () => {
+    const notice = 'The saved mock data could not be read, so the scenario started again from its seed.';
+    server.use(
+      http.get('*/__mock/state', () =>
+        HttpResponse.json({ scenario: 'default', now: '2026-11-24T12:00:00.000Z', speed: 1, paused: true, notice }),
+      ),
+    );
+    const { user } = renderApp('/admin/manageOrders?q=ORD-1001');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(notice);
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss mock notice' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
 });
 
 describe('Scenario panel boundary', () => {

@@ -12,7 +12,7 @@ describe('simulatedNow', () => {
     { case: 'a paused clock stands still', speed: 60, paused: true, wallElapsedMs: 10_000, expected: NOON },
     { case: 'a tick from before the read never runs the clock backwards', speed: 10, paused: false, wallElapsedMs: -500, expected: NOON },
   ])('$case', ({ speed, paused, wallElapsedMs, expected }) => {
-    const state: MockState = { scenario: 'default', now: NOON, speed, paused };
+    const state: MockState = { scenario: 'default', now: NOON, speed, paused, notice: null };
     expect(new Date(simulatedNow(state, READ_AT, READ_AT + wallElapsedMs)).toISOString()).toBe(expected);
   });
 });

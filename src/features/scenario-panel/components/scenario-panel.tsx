@@ -1,4 +1,4 @@
-import { FlaskConical, X } from 'lucide-react';
+import { FlaskConical, TriangleAlert, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useMockState } from '../api/get-mock-state';
 import { ClockSection } from './clock-section';
@@ -20,9 +20,34 @@ export function ScenarioPanel() {
   };
   return (
     <>
+      <MockNotice />
       <Launcher launcherRef={launcherRef} open={open} sheetId={sheetId} onToggle={() => setOpen(!open)} />
       {open ? <Sheet id={sheetId} onClose={close} /> : null}
     </>
+  );
+}
+
+/** What the mock must tell the user about itself (e.g. unreadable saved data), above the launcher. */
+function MockNotice() {
+  const notice = useMockState({ poll: false }).data?.notice;
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  if (!notice || notice === dismissed) return null;
+  return (
+    <div
+      role="alert"
+      className="fixed bottom-16 left-4 z-40 flex max-w-sm items-start gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 shadow-lg dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+      <p className="flex-1">{notice}</p>
+      <button
+        type="button"
+        aria-label="Dismiss mock notice"
+        onClick={() => setDismissed(notice)}
+        className="rounded p-0.5 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-amber-900"
+      >
+        <X aria-hidden="true" className="size-4" />
+      </button>
+    </div>
   );
 }
 
