@@ -119,11 +119,13 @@ test.describe('slow-network', () => {
   test.use({ scenario: 'slow-network' });
 
   test('spinners and disabled states stay visible while requests are slow', async ({ page }) => {
+    // Every call takes 2-4 s, and list polls queue with the click's request on two busy cores.
+    test.slow();
     const button = orderRow(page, 'ORD-1001').getByRole('button', { name: 'Provision' });
     await button.click();
     await expect(button).toHaveAttribute('aria-busy', 'true');
     await expect(button).toBeDisabled();
-    await expect(toast(page, 'Provisioning started')).toBeVisible({ timeout: 10_000 });
+    await expect(toast(page, 'Provisioning started')).toBeVisible({ timeout: 30_000 });
     await expect(button).toHaveAttribute('aria-busy', 'true');
   });
 });
