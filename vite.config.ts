@@ -12,7 +12,7 @@ const mocksDir = fileURLToPath(new URL('./mocks', import.meta.url));
  * the mock backend is same-origin. Build only: the dev server injects inline scripts (React refresh).
  * A real deployment should also send it as a header, with frame-ancestors, which a meta tag cannot set.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

@@ -27,7 +27,7 @@ export type BackendOptions = {
   clock?: ClockOverrides;
 };
 
-export const REQUEST_LOG_LIMIT = 200;
+const REQUEST_LOG_LIMIT = 200;
 
 export const CORRUPT_SAVED_DATA_NOTICE =
   'The saved mock data could not be read (corrupt or from an older version), so the scenario started again from its seed.';

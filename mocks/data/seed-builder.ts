@@ -26,7 +26,7 @@ export type SeedData = {
 
 const minutesBefore = (start: number, minutes: number) => new Date(start - minutes * 60_000).toISOString();
 
-export function emailOf(name: string): string {
+function emailOf(name: string): string {
   return `${name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@example.com`;
 }
 

@@ -5,9 +5,9 @@ import type { MockBackend } from '../backend';
 import type { ApiRoute } from '../scenarios/scenario';
 
 /** Larger bodies are refused before parsing: no legitimate request of this API comes near it. */
-export const MAX_BODY_BYTES = 10_000;
+const MAX_BODY_BYTES = 10_000;
 
-export function errorResponse(status: number, code: ErrorCode | string, message: string) {
+export function errorResponse(status: number, code: ErrorCode, message: string) {
   return HttpResponse.json({ success: false, code, message }, { status });
 }
 

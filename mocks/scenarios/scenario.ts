@@ -1,9 +1,10 @@
+import type { ErrorCode } from '@/contract/errors';
 import type { OrderSpec } from '../data/seed-builder';
 import type { ProvidersBehaviour } from '../engine/provider-behaviour';
 
 /** A fault the mock can inject into the console's own API. */
 export type ApiFault =
-  | { kind: 'status'; status: 401 | 500 | 502 | 503; code: string; message: string }
+  | { kind: 'status'; status: 401 | 500 | 502 | 503; code: ErrorCode; message: string }
   | { kind: 'networkError' };
 
 /** The console's API routes, by the name faults and journals use. */

@@ -2,6 +2,8 @@ import { z } from '@/lib/zod';
 
 export const errorCodes = [
   'INVALID_REQUEST',
+  'INVALID_CURSOR',
+  'UNKNOWN_SCENARIO',
   'ORDER_NOT_FOUND',
   'NOT_ELIGIBLE',
   'PROVISIONING_IN_PROGRESS',
@@ -13,7 +15,10 @@ export const errorCodes = [
 export const ErrorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-/** Every error body carries a machine `code` and a human `message`. */
+/**
+ * Every error body carries a machine `code` and a human `message`. The mock answers only the codes
+ * above; clients accept any string, so a backend may add codes without breaking them.
+ */
 export const ApiErrorBodySchema = z.object({
   success: z.literal(false),
   code: z.string(),
