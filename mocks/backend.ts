@@ -1,15 +1,22 @@
 import { z } from '@/lib/zod';
-import type { MockState, RequestLogEntry } from '@/contract/mock-control';
+import type { MockStartSession, MockState, RequestLogEntry } from '@/contract/mock-control';
+import type { User } from '@/contract/session-api';
 import { buildSeed } from './data/seed-builder';
+import { findUser, publicUser, userWithRole } from './data/users';
 import { ClockStateSchema, SimulatedClock } from './engine/clock';
 import { ProvisioningEngine } from './engine/engine';
 import { EngineSnapshotSchema } from './engine/engine-state';
 import { findScenario, scenarios } from './scenarios/catalogue';
 import type { ApiFault, ApiRoute, Scenario } from './scenarios/scenario';
 
+/** A signed-in user's session, by token. An expired one is kept so the API can say "expired", not "unknown". */
+const SessionSchema = z.object({ email: z.string(), expired: z.boolean() });
+type Session = z.infer<typeof SessionSchema>;
+
 const BackendSnapshotSchema = z.object({
   engine: EngineSnapshotSchema,
   clock: ClockStateSchema,
+  sessions: z.record(z.string(), SessionSchema),
   /** Wall time of the save: a running clock counts the time the page was away. */
   savedAtWall: z.number(),
 });
@@ -25,7 +32,12 @@ export type BackendOptions = {
   store?: SnapshotStore;
   scenario?: string;
   clock?: ClockOverrides;
+  /** Who to be signed in as, overriding the scenario (the URL's `?as=`). */
+  as?: MockStartSession;
 };
+
+/** Who a request comes from, as the bearer token says. */
+export type Authentication = { kind: 'user'; user: User } | { kind: 'missing' | 'unknown' | 'expired' };
 
 const REQUEST_LOG_LIMIT = 200;
 
@@ -45,12 +57,21 @@ export class MockBackend {
   private readonly listeners = new Set<() => void>();
   /** Shown next to the scenario panel until the next reset. */
   private notice: string | null = null;
+  private sessions: Record<string, Session> = {};
+  /**
+   * The token the console should hold after construction: set when this backend started a session
+   * (a fresh scenario, or `as`), undefined when it resumed the saved one and the console keeps its own.
+   */
+  readonly initialSession: { token: string | null } | undefined;
 
   constructor(private readonly options: BackendOptions) {
     // A scenario asked for explicitly (URL, test) starts from its seed; otherwise the saved backend goes on.
     const restored = options.scenario ? 'absent' : this.restore();
-    if (restored !== 'restored') this.reset(options.scenario, options.clock);
-    else if (options.clock) this.setClock(options.clock);
+    if (restored !== 'restored') this.initialSession = { token: this.reset(options.scenario, options.clock, options.as) };
+    else {
+      if (options.clock) this.setClock(options.clock);
+      if (options.as) this.initialSession = { token: this.startSession(options.as) };
+    }
     if (restored === 'corrupt') this.notice = CORRUPT_SAVED_DATA_NOTICE;
   }
 
@@ -58,8 +79,11 @@ export class MockBackend {
     return this.activeScenario;
   }
 
-  /** Back to a scenario's seed data on a fresh clock that starts at the current wall time. */
-  reset(name?: string, clock: ClockOverrides = {}): void {
+  /**
+   * Back to a scenario's seed data on a fresh clock that starts at the current wall time, signed in
+   * as the scenario says (or `as`). Returns the new session's token, null when signed out.
+   */
+  reset(name?: string, clock: ClockOverrides = {}, as?: MockStartSession): string | null {
     const scenario = (name && findScenario(name)) || this.activeScenario;
     const start = Math.floor(this.options.wallNow() / 60_000) * 60_000;
     this.activeScenario = scenario;
@@ -84,7 +108,46 @@ export class MockBackend {
       },
       this.engineBehaviour(scenario),
     );
+    return this.startSession(as ?? scenario.startSession ?? 'admin');
+  }
+
+  /** Replaces every session with one of the kind asked for; returns its token, null when signed out. */
+  startSession(kind: MockStartSession): string | null {
+    this.sessions = {};
+    const token =
+      kind === 'signedOut' ? null : this.createSession(userWithRole(kind === 'support' ? 'support' : 'admin').email, kind === 'expired');
     this.save();
+    return token;
+  }
+
+  signIn(email: string, password: string): { token: string; user: User } | null {
+    const user = findUser(email);
+    if (!user || user.password !== password) return null;
+    const token = this.createSession(user.email);
+    this.save();
+    return { token, user: publicUser(user) };
+  }
+
+  signOut(token: string): void {
+    delete this.sessions[token];
+    this.save();
+  }
+
+  /** Reads `Authorization: Bearer <token>`. */
+  authenticate(authorization: string | null): Authentication {
+    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    if (!token) return { kind: 'missing' };
+    const session = Object.hasOwn(this.sessions, token) ? this.sessions[token] : undefined;
+    const user = session && findUser(session.email);
+    if (!session || !user) return { kind: 'unknown' };
+    if (session.expired) return { kind: 'expired' };
+    return { kind: 'user', user: publicUser(user) };
+  }
+
+  private createSession(email: string, expired = false): string {
+    const token = crypto.randomUUID();
+    this.sessions[token] = { email, expired };
+    return token;
   }
 
   /** Runs `operation` on the engine at the current time, then saves. */
@@ -154,6 +217,7 @@ export class MockBackend {
     const snapshot: BackendSnapshot = {
       engine: this.engine.changesSinceSeed(),
       clock: this.clock.snapshot(),
+      sessions: this.sessions,
       savedAtWall: this.options.wallNow(),
     };
     this.options.store?.save(JSON.stringify(snapshot));
@@ -173,7 +237,8 @@ export class MockBackend {
     if (!parsed.success) return 'corrupt';
     const scenario = findScenario(parsed.data.engine.scenario);
     if (!scenario) return 'corrupt';
-    const { engine, clock, savedAtWall } = parsed.data;
+    const { engine, clock, sessions, savedAtWall } = parsed.data;
+    this.sessions = sessions;
     const awayMs = clock.paused ? 0 : Math.max(0, this.options.wallNow() - savedAtWall) * clock.speed;
     this.activeScenario = scenario;
     this.clock = new SimulatedClock(this.options.wallNow, { ...clock, simTime: clock.simTime + awayMs });

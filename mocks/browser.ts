@@ -1,5 +1,5 @@
 import { setupWorker } from 'msw/browser';
-import { MAX_SPEED } from '@/contract/mock-control';
+import { MAX_SPEED, MockStartSessionSchema, type MockStartSession } from '@/contract/mock-control';
 import { MockBackend, type ClockOverrides, type SnapshotStore } from './backend';
 import { createHandlers } from './handlers';
 import { findScenario, scenarioNames } from './scenarios/catalogue';
@@ -21,20 +21,27 @@ const sessionStore: SnapshotStore = {
 /**
  * Starts the simulated backend in this tab and resolves once the service worker intercepts
  * requests, so the console's first request is never lost, even on the visit that installs it.
+ * Resolves with the session the console should hold when the mock started one (a fresh scenario,
+ * or `?as=`); undefined when it resumed and the console keeps its own.
  */
-export async function startMockBackend(): Promise<void> {
+export async function startMockBackend(): Promise<{ token: string | null } | undefined> {
   const backend = new MockBackend({ wallNow: () => Date.now(), store: sessionStore, ...scenarioFromUrl() });
   driveClock(backend);
   await setupWorker(...createHandlers(backend)).start({ onUnhandledRequest: 'bypass', quiet: true });
+  return backend.initialSession;
 }
 
-/** Reads `?scenario=`, `&speed=`, `&clock=paused`, then drops them so a reload continues instead of restarting. */
-function scenarioFromUrl(): { scenario?: string; clock?: ClockOverrides } {
+/**
+ * Reads `?scenario=`, `&speed=`, `&clock=paused` and `&as=admin|support|signedOut`, then drops them
+ * so a reload continues instead of restarting.
+ */
+function scenarioFromUrl(): { scenario?: string; clock?: ClockOverrides; as?: MockStartSession } {
   const url = new URL(window.location.href);
   const scenario = url.searchParams.get('scenario');
   const speed = Number(url.searchParams.get('speed'));
   const clockParam = url.searchParams.get('clock');
-  for (const name of ['scenario', 'speed', 'clock']) url.searchParams.delete(name);
+  const as = MockStartSessionSchema.safeParse(url.searchParams.get('as'));
+  for (const name of ['scenario', 'speed', 'clock', 'as']) url.searchParams.delete(name);
   window.history.replaceState(window.history.state, '', url);
 
   if (scenario && !findScenario(scenario)) {
@@ -47,6 +54,7 @@ function scenarioFromUrl(): { scenario?: string; clock?: ClockOverrides } {
   return {
     ...(scenario && findScenario(scenario) ? { scenario } : {}),
     ...(Object.keys(clock).length > 0 ? { clock } : {}),
+    ...(as.success ? { as: as.data } : {}),
   };
 }
 

@@ -2,8 +2,9 @@ import type { MockBackend } from './backend';
 import { mockControlHandlers } from './handlers/mock-control';
 import { orderHandlers } from './handlers/orders';
 import { provisioningHandlers } from './handlers/provisioning';
+import { sessionHandlers } from './handlers/session';
 
 /** One handler list for the browser worker and the Node server. */
 export function createHandlers(backend: MockBackend) {
-  return [...provisioningHandlers(backend), ...orderHandlers(backend), ...mockControlHandlers(backend)];
+  return [...sessionHandlers(backend), ...provisioningHandlers(backend), ...orderHandlers(backend), ...mockControlHandlers(backend)];
 }

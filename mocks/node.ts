@@ -1,4 +1,5 @@
 import { setupServer } from 'msw/node';
+import type { MockStartSession } from '@/contract/mock-control';
 import { MockBackend, type ClockOverrides } from './backend';
 import { createHandlers } from './handlers';
 
@@ -16,11 +17,23 @@ export function createMockServer(options: { scenario?: string; clock?: ClockOver
     clock: { paused: true, ...options.clock },
   });
   const server = setupServer(...createHandlers(backend));
+  let token = backend.initialSession?.token ?? null;
   return {
     server,
     backend: {
       advance: (ms: number) => backend.advance(ms),
-      reset: (scenario?: string) => backend.reset(scenario ?? options.scenario ?? 'default', { paused: true, ...options.clock }),
+      /** Back to a scenario's seed, signed in as it says (the admin unless it says otherwise) or as `as`. */
+      reset: (scenario?: string, as?: MockStartSession) => {
+        token = backend.reset(scenario ?? options.scenario ?? 'default', { paused: true, ...options.clock }, as);
+      },
+      /** Replaces the sessions with one of this kind, as the scenario panel's user switch does. */
+      signInAs: (as: MockStartSession) => {
+        token = backend.startSession(as);
+      },
+      /** The current session's token, null when signed out: what the console sends as `Bearer`. */
+      sessionToken: () => token,
+      /** `Authorization` for the current session, to spread into a request's headers. */
+      authorization: (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}),
       upstreamCalls: () => backend.transact((engine) => engine.upstreamCalls()),
       requests: () => backend.requests(),
       state: () => backend.state(),

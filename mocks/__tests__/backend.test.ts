@@ -34,7 +34,7 @@ describe('MockBackend', () => {
     const wall = fakeWall();
     const store = memoryStore();
     const first = new MockBackend({ wallNow: wall.now, store });
-    first.transact((engine) => engine.provision('ORD-1001', 'admin@reseller.test'));
+    first.transact((engine) => engine.provision('ORD-1001', { actor: 'admin@reseller.test' }));
     wall.pass(3_000);
 
     const reloaded = new MockBackend({ wallNow: wall.now, store });
@@ -48,7 +48,7 @@ describe('MockBackend', () => {
   test('storage keeps only the orders that changed, so 10,000 orders fit', () => {
     const store = memoryStore();
     const backend = new MockBackend({ wallNow: fakeWall().now, store, scenario: 'large', clock: { paused: true } });
-    backend.transact((engine) => engine.provision('ORD-1001', 'admin@reseller.test'));
+    backend.transact((engine) => engine.provision('ORD-1001', { actor: 'admin@reseller.test' }));
     expect(store.value?.length ?? 0).toBeLessThan(50_000);
     const reloaded = new MockBackend({ wallNow: fakeWall().now, store });
     expect(reloaded.transact((engine) => engine.listOrders({})?.total)).toBe(10_000);
@@ -73,7 +73,7 @@ describe('MockBackend', () => {
   test('asking for a scenario starts it from its seed even when another was saved', () => {
     const store = memoryStore();
     const first = new MockBackend({ wallNow: fakeWall().now, store });
-    first.transact((engine) => engine.provision('ORD-1001', 'admin@reseller.test'));
+    first.transact((engine) => engine.provision('ORD-1001', { actor: 'admin@reseller.test' }));
     const second = new MockBackend({ wallNow: fakeWall().now, store, scenario: 'default' });
     expect(second.transact((engine) => engine.getOrder('ORD-1001')?.order.provisioningStatus)).toBeNull();
   });
@@ -111,7 +111,7 @@ describe('the scenario catalogue', () => {
     const backend = new MockBackend({ wallNow: fakeWall().now, scenario: 'already-active', clock: { paused: true } });
     const listed = () => backend.transact((engine) => engine.listOrders({ q: 'ORD-1002' })?.orders[0]?.provisioningStatus);
     expect(listed()).toBe('failed');
-    expect(backend.transact((engine) => engine.provision('ORD-1002', 'admin@reseller.test')).code).toBe('ALREADY_PROVISIONED');
+    expect(backend.transact((engine) => engine.provision('ORD-1002', { actor: 'admin@reseller.test' })).code).toBe('ALREADY_PROVISIONED');
     expect(listed()).toBe('active');
   });
 });

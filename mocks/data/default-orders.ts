@@ -54,7 +54,9 @@ export function defaultOrderSpecs(): OrderSpec[] {
     { id: 'ORD-1010', customer: 'Hugo Lefebvre', packageId: 'hostycare-cloud-l', status: 'cancelled', createdMinutesAgo: 2_900, paidMinutesAgo: 2_890 },
     {
       id: 'ORD-1011', customer: 'Carmen Ortiz', packageId: 'smartvps-8gb', status: 'paid', createdMinutesAgo: 300, paidMinutesAgo: 299,
-      autoProvisioned: true, provisioningStatus: 'failed', provisioningError: 'SmartVPS buyVps failed after 3 attempts: API returned 502', lastAttemptMinutesAgo: 280,
+      autoProvisioned: true, provisioningStatus: 'failed', lastAttemptMinutesAgo: 280,
+      // A permanent failure: the automatic run stopped at its first attempt.
+      provisioningError: 'SmartVPS buyVps failed: insufficient upstream balance (permanent: not retried)', permanentError: true,
     },
     { id: 'ORD-1012', customer: 'Wei Zhang', packageId: 'hostycare-cloud-m', status: 'paid', createdMinutesAgo: 20, paidMinutesAgo: 19, autoProvisioned: false },
   ];

@@ -14,6 +14,8 @@ export type OrderSpec = {
   provisioningStatus?: Order['provisioningStatus'];
   ipAddress?: string;
   provisioningError?: string;
+  /** Transient unless said otherwise. */
+  permanentError?: boolean;
   lastAttemptMinutesAgo?: number;
   /** A VPS or service already bought upstream for this order; `ipReadyInMinutes` < 0 means it has its IP. */
   upstream?: { id: string; ipAddress: string; ipReadyInMinutes: number };
@@ -48,6 +50,8 @@ export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData 
       provisioningStatus: spec.provisioningStatus ?? null,
       ipAddress: spec.ipAddress ?? null,
       provisioningError: spec.provisioningError ?? null,
+      provisioningErrorClass: spec.provisioningError ? (spec.permanentError ? 'permanent' : 'transient') : null,
+      resolution: null,
       lastProvisionAttempt: lastAttempt === undefined ? null : minutesBefore(start, lastAttempt),
       upstreamId: spec.upstream?.id ?? null,
       createdAt: minutesBefore(start, spec.createdMinutesAgo),

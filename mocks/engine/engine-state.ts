@@ -1,5 +1,5 @@
 import { z } from '@/lib/zod';
-import { AttemptSchema, OrderSchema, RunStepSchema, TriggerSchema, UpstreamOperationSchema } from '@/contract/order';
+import { AttemptSchema, AuditEntrySchema, OrderSchema, RunStepSchema, TriggerSchema, UpstreamOperationSchema } from '@/contract/order';
 import { UpstreamCallSchema } from '@/contract/mock-control';
 
 /**
@@ -12,7 +12,7 @@ export type StoredOrder = z.infer<typeof StoredOrderSchema>;
 
 const CallOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('succeed') }),
-  z.object({ kind: z.literal('fail'), error: z.string() }),
+  z.object({ kind: z.literal('fail'), error: z.string(), permanent: z.boolean().optional() }),
   z.object({ kind: z.literal('timeout') }),
 ]);
 
@@ -34,6 +34,8 @@ export const RunSchema = z.object({
   /** The upstream call under way; its outcome is drawn when the call is made. */
   call: z.object({ operation: UpstreamOperationSchema, startedAt: z.number(), outcome: CallOutcomeSchema }).nullable(),
   statusCheckDeadline: z.number().nullable(),
+  /** Why the admin asked for this run; null for automatic ones. */
+  reason: z.string().nullable(),
 });
 export type Run = z.infer<typeof RunSchema>;
 
@@ -49,7 +51,7 @@ export const UpstreamServerSchema = z.object({
 });
 export type UpstreamServer = z.infer<typeof UpstreamServerSchema>;
 
-export const ENGINE_STATE_VERSION = 1;
+export const ENGINE_STATE_VERSION = 2;
 
 export const EngineSnapshotSchema = z.object({
   version: z.literal(ENGINE_STATE_VERSION),
@@ -65,6 +67,7 @@ export const EngineSnapshotSchema = z.object({
   staleListEntries: z.array(StoredOrderSchema),
   runs: z.array(RunSchema),
   attempts: z.array(AttemptSchema),
+  audit: z.array(AuditEntrySchema),
   servers: z.array(UpstreamServerSchema),
   /** The first servers are the seed's; storage keeps only those bought after them. */
   seededServerCount: z.number().int().nonnegative(),

@@ -1,7 +1,8 @@
-import type { Attempt, Order, UpstreamOperation } from '@/contract/order';
+import type { Attempt, AuditAction, AuditEntry, Credentials, Order, UpstreamOperation } from '@/contract/order';
 import type { OrdersQuery } from '@/contract/orders-api';
 import type { UpstreamCall } from '@/contract/mock-control';
-import { provisionGuard } from '@/domain/provisioning-rules';
+import { attentionReason, longestWaitingFirst } from '@/domain/attention';
+import { provisionAction, provisionGuard } from '@/domain/provisioning-rules';
 import {
   ENGINE_STATE_VERSION,
   type EngineSnapshot,
@@ -48,6 +49,17 @@ export type ProvisionOutcome =
   | { code: 'NOT_ELIGIBLE'; reason: string }
   | { code: 'ORDER_NOT_FOUND' };
 
+export type ResolveOutcome =
+  | { code: 'MARKED_RESOLVED'; order: Order }
+  | { code: 'PROVISIONING_IN_PROGRESS'; retryAfterSeconds: number }
+  | { code: 'NOT_ELIGIBLE'; reason: string }
+  | { code: 'ORDER_NOT_FOUND' };
+
+/** Who asked, and why: every manual request is written to the order's audit trail. */
+export type ManualRequest = { actor: string; reason?: string | undefined; bulk?: boolean };
+
+export type OrderDetail = { order: Order; attempts: Attempt[]; audit: AuditEntry[]; credentials: Credentials | null };
+
 const iso = (time: number) => new Date(time).toISOString();
 
 /**
@@ -60,7 +72,7 @@ export class ProvisioningEngine {
   private readonly random: SeededRandom;
   private readonly ordersById: Map<string, StoredOrder>;
   private readonly changedOrderIds: Set<string>;
-  /** Where each order sits in the list (newest first): a cursor names the last order of a page. */
+  /** Where each order sits in the full list (newest first): a cursor names the last order of a page. */
   private readonly positionById: Map<string, number>;
   /** Lower-cased search text per order, kept off the typing path; dropped when the order changes. */
   private readonly searchTextById = new Map<string, string>();
@@ -91,6 +103,7 @@ export class ProvisioningEngine {
         staleListEntries: seed.staleListEntries,
         runs: [],
         attempts: [],
+        audit: [],
         servers: seed.servers,
         seededServerCount: seed.servers.length,
         upstreamCalls: [],
@@ -175,41 +188,64 @@ export class ProvisioningEngine {
    * One page of the list, newest first, with the count of all matches. Null when the cursor names
    * no order. A single pass: matches are counted and the page is cut from the same scan.
    */
-  listOrders({ limit, cursor, ...filters }: OrdersQuery): { orders: Order[]; total: number; nextCursor: string | null } | null {
-    const start = cursor === undefined ? 0 : (this.positionById.get(cursor) ?? -2) + 1;
-    if (start < 0) return null;
+  listOrders({
+    limit,
+    cursor,
+    view,
+    ...filters
+  }: OrdersQuery): { orders: Order[]; total: number; nextCursor: string | null; attentionCount: number } | null {
     const stale = new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
+    const runOrderIds = new Set(this.state.runs.map((run) => run.orderId));
     const query = filters.q?.toLowerCase();
-    const pageSize = limit ?? Infinity;
-    const page: StoredOrder[] = [];
-    let total = 0;
-    let matchesAfterPage = 0;
-    this.state.orders.forEach((stored, index) => {
+    const matches: StoredOrder[] = [];
+    let attentionCount = 0;
+    for (const stored of this.state.orders) {
       const order = stale.get(stored._id) ?? stored;
-      const matches =
+      const needsAttention = this.needsAttention(order, runOrderIds);
+      if (needsAttention) attentionCount += 1;
+      if (
+        (!view || needsAttention) &&
         (!filters.status || order.status === filters.status) &&
         (!filters.provider || order.provider === filters.provider) &&
         (!filters.provisioning || (order.provisioningStatus ?? 'none') === filters.provisioning) &&
-        (!query || this.searchTextOf(order).includes(query));
-      if (!matches) return;
-      total += 1;
-      if (index < start) return;
-      if (page.length < pageSize) page.push(order);
-      else matchesAfterPage += 1;
-    });
+        (!query || this.searchTextOf(order).includes(query))
+      ) {
+        matches.push(order);
+      }
+    }
+    // The full list is newest first as stored; Needs attention puts the longest wait first.
+    const sortOrder = view === 'attention' ? longestWaitingFirst : this.byPosition;
+    if (view === 'attention') matches.sort(sortOrder);
+    // The page starts after where the cursor's order sorts, even if it has left the matches since.
+    const cursorOrder = cursor === undefined ? undefined : this.ordersById.get(cursor);
+    if (cursor !== undefined && !cursorOrder) return null;
+    const after = cursorOrder ? matches.findIndex((candidate) => sortOrder(cursorOrder, candidate) < 0) : 0;
+    const start = after === -1 ? matches.length : after;
+    const end = limit === undefined ? matches.length : start + limit;
+    const page = matches.slice(start, end);
     const last = page.at(-1);
     return {
       orders: page.map((order) => this.toApiOrder(order)),
-      total,
-      nextCursor: matchesAfterPage > 0 && last ? last._id : null,
+      total: matches.length,
+      nextCursor: end < matches.length && last ? last._id : null,
+      attentionCount,
     };
   }
 
-  getOrder(orderId: string): { order: Order; attempts: Attempt[] } | null {
+  private readonly byPosition = (a: StoredOrder, b: StoredOrder): number =>
+    (this.positionById.get(a._id) ?? 0) - (this.positionById.get(b._id) ?? 0);
+
+  getOrder(orderId: string): OrderDetail | null {
     const order = this.ordersById.get(orderId);
     if (!order) return null;
     const attempts = this.state.attempts.filter((attempt) => attempt.orderId === orderId);
-    return { order: this.toApiOrder(order), attempts: structuredClone(attempts) };
+    const audit = this.state.audit.filter((entry) => entry.orderId === orderId);
+    return {
+      order: this.toApiOrder(order),
+      attempts: structuredClone(attempts),
+      audit: structuredClone(audit),
+      credentials: this.credentialsOf(order),
+    };
   }
 
   upstreamCalls(): UpstreamCall[] {
@@ -222,31 +258,75 @@ export class ProvisioningEngine {
   }
 
   /** A manual provision request: answered by the shared guard, then started at once if allowed. */
-  provision(orderId: string, actor: string): ProvisionOutcome {
+  provision(orderId: string, request: ManualRequest): ProvisionOutcome {
     const order = this.ordersById.get(orderId);
     if (!order) return { code: 'ORDER_NOT_FOUND' };
     const colleague = this.behaviour.concurrentAdmin;
-    if (colleague && colleague !== actor) this.requestProvision(order, colleague);
-    return this.requestProvision(order, actor);
+    if (colleague && colleague !== request.actor) this.requestProvision(order, { actor: colleague });
+    return this.requestProvision(order, request);
   }
 
-  private requestProvision(order: StoredOrder, actor: string): ProvisionOutcome {
-    // A write reaches the primary data, so whatever stale copy the list served is purged.
-    this.state.staleListEntries = this.state.staleListEntries.filter((entry) => entry._id !== order._id);
+  /** Marks an order fixed outside the console: it leaves Needs attention and can no longer be provisioned here. */
+  resolve(orderId: string, request: ManualRequest & { reason: string }): ResolveOutcome {
+    const order = this.ordersById.get(orderId);
+    if (!order) return { code: 'ORDER_NOT_FOUND' };
+    this.purgeStaleCopy(order);
     const answer = provisionGuard(this.toApiOrder(order), this.now);
+    const outcome: ResolveOutcome =
+      answer.code === 'ALLOWED'
+        ? { code: 'MARKED_RESOLVED', order: this.toApiOrder(order) }
+        : answer.code === 'ALREADY_PROVISIONED'
+          ? { code: 'NOT_ELIGIBLE', reason: 'Order is already provisioned; there is nothing to resolve' }
+          : answer;
+    if (outcome.code === 'MARKED_RESOLVED') {
+      this.updateOrder(order, { resolution: { by: request.actor, at: iso(this.now), reason: request.reason } });
+      outcome.order = this.toApiOrder(order);
+    }
+    this.recordAudit(order, 'markResolved', request, outcome.code);
+    return outcome;
+  }
+
+  private requestProvision(order: StoredOrder, request: ManualRequest): ProvisionOutcome {
+    this.purgeStaleCopy(order);
+    const current = this.toApiOrder(order);
+    const action: AuditAction = provisionAction(current)?.kind ?? 'provision';
+    const answer = provisionGuard(current, this.now);
+    let outcome: ProvisionOutcome;
     switch (answer.code) {
       case 'ALLOWED':
-        this.startRun(order, 'manual', actor);
-        return { code: 'PROVISIONING_STARTED', order: this.toApiOrder(order) };
+        this.startRun(order, 'manual', request.actor, request.reason || null);
+        outcome = { code: 'PROVISIONING_STARTED', order: this.toApiOrder(order) };
+        break;
       case 'ALREADY_PROVISIONED':
-        return { code: 'ALREADY_PROVISIONED', order: this.toApiOrder(order) };
+        outcome = { code: 'ALREADY_PROVISIONED', order: current };
+        break;
       case 'PROVISIONING_IN_PROGRESS':
       case 'NOT_ELIGIBLE':
-        return answer;
+        outcome = answer;
     }
+    this.recordAudit(order, action, request, outcome.code);
+    return outcome;
   }
 
-  private startRun(order: StoredOrder, trigger: Run['trigger'], triggeredBy: string | null): void {
+  /** A write reaches the primary data, so whatever stale copy the list served is purged. */
+  private purgeStaleCopy(order: StoredOrder): void {
+    this.state.staleListEntries = this.state.staleListEntries.filter((entry) => entry._id !== order._id);
+  }
+
+  private recordAudit(order: StoredOrder, action: AuditAction, request: ManualRequest, result: string): void {
+    this.state.audit.push({
+      id: this.nextId('aud'),
+      orderId: order._id,
+      at: iso(this.now),
+      actor: request.actor,
+      action,
+      bulk: request.bulk ?? false,
+      reason: request.reason || null,
+      result,
+    });
+  }
+
+  private startRun(order: StoredOrder, trigger: Run['trigger'], triggeredBy: string | null, reason: string | null = null): void {
     const run: Run = {
       id: this.nextId('run'),
       orderId: order._id,
@@ -261,6 +341,7 @@ export class ProvisioningEngine {
       attemptId: '',
       call: null,
       statusCheckDeadline: null,
+      reason,
     };
     this.state.runs.push(run);
     this.startAttempt(run);
@@ -294,7 +375,10 @@ export class ProvisioningEngine {
       endedAt: null,
       outcome: 'running',
       error: null,
+      errorClass: null,
       upstreamId: order.upstreamId,
+      // The admin's reason belongs to the attempt they asked for, not the automatic retries after it.
+      reason: run.attempt === 1 ? run.reason : null,
     };
     this.state.attempts.push(attempt);
     run.attemptId = attempt.id;
@@ -388,27 +472,31 @@ export class ProvisioningEngine {
     // leaves the order `provisioning`. That stuck order is what the Retry button exists for.
     const minutes = Math.round(STATUS_CHECK_BUDGET_MS / 60_000);
     const error = `SmartVPS status check timed out after ${minutes} min: VPS ${order.upstreamId ?? '?'} bought, no IP yet`;
-    this.updateAttempt(run, { outcome: 'stuck', endedAt: iso(this.now), error });
-    this.updateOrder(order, { provisioningError: error });
+    this.updateAttempt(run, { outcome: 'stuck', endedAt: iso(this.now), error, errorClass: 'transient' });
+    this.updateOrder(order, { provisioningError: error, provisioningErrorClass: 'transient' });
     this.endRun(run);
   }
 
   private failAttempt(run: Run, order: StoredOrder, operation: UpstreamOperation, outcome: CallOutcome): void {
     const provider = providerNames[order.provider];
     const error = outcome.kind === 'fail' ? `${provider} ${operation} failed: ${outcome.error}` : `${provider} ${operation} timeout`;
-    this.updateAttempt(run, { outcome: outcome.kind === 'timeout' ? 'timedOut' : 'failed', endedAt: iso(this.now), error });
-    if (run.attempt < run.maxAttempts) {
+    const errorClass = outcome.kind === 'fail' && outcome.permanent ? 'permanent' : 'transient';
+    this.updateAttempt(run, { outcome: outcome.kind === 'timeout' ? 'timedOut' : 'failed', endedAt: iso(this.now), error, errorClass });
+    // Asking again cannot fix a permanent failure (no stock, no balance, a bad configuration): stop at once.
+    if (errorClass === 'transient' && run.attempt < run.maxAttempts) {
       run.attempt += 1;
       run.step = 'retryDelay';
       run.wakeAt = this.now + this.random.between(RETRY_DELAY_MS.min, RETRY_DELAY_MS.max);
-      this.updateOrder(order, { provisioningError: error });
+      this.updateOrder(order, { provisioningError: error, provisioningErrorClass: errorClass });
       return;
     }
     const summary =
-      outcome.kind === 'fail'
-        ? `${provider} ${operation} failed after ${run.maxAttempts} attempts: ${outcome.error}`
-        : `${provider} ${operation} timeout after ${run.maxAttempts} attempts`;
-    this.updateOrder(order, { provisioningStatus: 'failed', provisioningError: summary });
+      errorClass === 'permanent'
+        ? `${error} (permanent: not retried)`
+        : outcome.kind === 'fail'
+          ? `${provider} ${operation} failed after ${run.maxAttempts} attempts: ${outcome.error}`
+          : `${provider} ${operation} timeout after ${run.maxAttempts} attempts`;
+    this.updateOrder(order, { provisioningStatus: 'failed', provisioningError: summary, provisioningErrorClass: errorClass });
     this.endRun(run);
   }
 
@@ -419,6 +507,7 @@ export class ProvisioningEngine {
       provisioningStatus: 'active',
       ipAddress: server.ipAddress,
       provisioningError: null,
+      provisioningErrorClass: null,
     });
     this.endRun(run);
   }
@@ -470,6 +559,19 @@ export class ProvisioningEngine {
       at: iso(at),
       outcome,
     });
+  }
+
+  /** The attention rule needs only to know whether a run is live; only paid orders are looked at twice. */
+  private needsAttention(order: StoredOrder, runOrderIds: ReadonlySet<string>): boolean {
+    if (order.status !== 'paid' && order.status !== 'confirmed') return false;
+    return attentionReason({ ...order, activeRun: runOrderIds.has(order._id) ? this.toApiOrder(order).activeRun : null }, this.now) !== null;
+  }
+
+  /** The root login of a server that is ready; what the handler serves to admins only. */
+  private credentialsOf(order: StoredOrder): Credentials | null {
+    if (order.provisioningStatus !== 'active' || !order.upstreamId) return null;
+    const server = this.state.servers.find((candidate) => candidate.id === order.upstreamId);
+    return server ? { username: 'root', password: server.rootPassword } : null;
   }
 
   private toApiOrder(order: StoredOrder): Order {

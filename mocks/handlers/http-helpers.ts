@@ -1,7 +1,8 @@
 import { delay, HttpResponse } from 'msw';
 import type { z, ZodType } from 'zod';
 import type { ErrorCode } from '@/contract/errors';
-import type { MockBackend } from '../backend';
+import type { User } from '@/contract/session-api';
+import type { Authentication, MockBackend } from '../backend';
 import type { ApiRoute } from '../scenarios/scenario';
 
 /** Larger bodies are refused before parsing: no legitimate request of this API comes near it. */
@@ -37,16 +38,19 @@ export async function parseJsonBody<S extends ZodType>(
   return { ok: true, data: parsed.data };
 }
 
+type Params = Record<string, string | readonly string[] | undefined>;
+type HandlerInput = { request: Request; params: Params };
+
 /**
  * Wraps an API handler with what the scenario says about the console's own API (latency and
  * injected faults) and writes the answer into the request journal.
  */
-export function apiRoute(
+export function publicRoute(
   backend: MockBackend,
   route: ApiRoute,
-  resolve: (request: Request, params: Record<string, string | readonly string[] | undefined>) => Promise<Response> | Response,
+  resolve: (input: HandlerInput) => Promise<Response> | Response,
 ) {
-  return async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
+  return async ({ request, params }: HandlerInput) => {
     const { latencyMs, faults } = backend.scenario.api;
     if (latencyMs) await delay(latencyMs[0] + Math.random() * (latencyMs[1] - latencyMs[0]));
     const fault = backend.nextFault(faults?.[route], route);
@@ -56,10 +60,43 @@ export function apiRoute(
       backend.recordRequest({ method: request.method, path, status: null, code: 'NETWORK_ERROR' });
       return HttpResponse.error();
     }
-    const response = fault ? errorResponse(fault.status, fault.code, fault.message) : await resolve(request, params);
+    const response = fault ? errorResponse(fault.status, fault.code, fault.message) : await resolve({ request, params });
     backend.recordRequest({ method: request.method, path, status: response.status, code: await responseCode(response) });
     return response;
   };
+}
+
+/**
+ * A route for signed-in users (reads) or admins only (every change): anyone else gets the 401 or
+ * 403, whatever the console shows.
+ */
+export function apiRoute(
+  backend: MockBackend,
+  route: ApiRoute,
+  access: 'signedIn' | 'admin',
+  resolve: (input: HandlerInput & { user: User }) => Promise<Response> | Response,
+) {
+  return publicRoute(backend, route, ({ request, params }) => {
+    const caller = authorize(backend.authenticate(request.headers.get('authorization')), access);
+    return caller instanceof Response ? caller : resolve({ request, params, user: caller });
+  });
+}
+
+/** The signed-in user, or the 401/403 that refuses the request whatever the console shows. */
+function authorize(authentication: Authentication, access: 'signedIn' | 'admin'): User | Response {
+  switch (authentication.kind) {
+    case 'missing':
+      return errorResponse(401, 'UNAUTHENTICATED', 'Sign in to continue');
+    case 'unknown':
+      return errorResponse(401, 'UNAUTHENTICATED', 'Your session is no longer valid. Sign in again.');
+    case 'expired':
+      return errorResponse(401, 'SESSION_EXPIRED', 'Your session has expired. Sign in again to continue.');
+    case 'user':
+      if (access === 'admin' && authentication.user.role !== 'admin') {
+        return errorResponse(403, 'FORBIDDEN', 'Support agents have read-only access: only admins can provision, retry or resolve orders');
+      }
+      return authentication.user;
+  }
 }
 
 async function responseCode(response: Response): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { MockAdvanceRequestSchema, MockClockRequestSchema, MockResetRequestSchema } from '@/contract/mock-control';
+import { MockAdvanceRequestSchema, MockClockRequestSchema, MockResetRequestSchema, MockSessionRequestSchema } from '@/contract/mock-control';
 import type { MockBackend } from '../backend';
 import { findScenario, scenarioNames, scenarios } from '../scenarios/catalogue';
 import { errorResponse, parseJsonBody } from './http-helpers';
@@ -14,12 +14,18 @@ export function mockControlHandlers(backend: MockBackend) {
     http.post('*/__mock/reset', async ({ request }) => {
       const body = await parseJsonBody(request, MockResetRequestSchema);
       if (!body.ok) return body.response;
-      const { scenario } = body.data;
+      const { scenario, as } = body.data;
       if (scenario !== undefined && !findScenario(scenario)) {
         return errorResponse(400, 'UNKNOWN_SCENARIO', `Unknown scenario "${scenario}"; known: ${scenarioNames.join(', ')}`);
       }
-      backend.reset(scenario);
-      return HttpResponse.json(backend.state());
+      const sessionToken = backend.reset(scenario, {}, as);
+      return HttpResponse.json({ ...backend.state(), sessionToken });
+    }),
+    // Switches who is signed in without a sign-in page: for designers, QA and Playwright.
+    http.post('*/__mock/session', async ({ request }) => {
+      const body = await parseJsonBody(request, MockSessionRequestSchema);
+      if (!body.ok) return body.response;
+      return HttpResponse.json({ sessionToken: backend.startSession(body.data.as) });
     }),
     http.post('*/__mock/clock/advance', async ({ request }) => {
       const body = await parseJsonBody(request, MockAdvanceRequestSchema);

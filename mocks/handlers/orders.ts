@@ -4,12 +4,12 @@ import { ORDER_ID_MAX_LENGTH } from '@/contract/provision-api';
 import type { MockBackend } from '../backend';
 import { apiRoute, errorResponse } from './http-helpers';
 
-/** `GET /api/orders` and `GET /api/orders/:id`. */
+/** `GET /api/orders` and `GET /api/orders/:id`, for any signed-in user. */
 export function orderHandlers(backend: MockBackend) {
   return [
     http.get(
       '*/api/orders',
-      apiRoute(backend, 'listOrders', (request) => {
+      apiRoute(backend, 'listOrders', 'signedIn', ({ request }) => {
         const query = Object.fromEntries(new URL(request.url).searchParams);
         const parsed = OrdersQuerySchema.safeParse(query);
         if (!parsed.success) return errorResponse(400, 'INVALID_REQUEST', `Invalid query parameter: ${parsed.error.issues[0]?.path.join('.') ?? 'query'}`);
@@ -22,13 +22,15 @@ export function orderHandlers(backend: MockBackend) {
     ),
     http.get(
       '*/api/orders/:orderId',
-      apiRoute(backend, 'getOrder', (_request, params) => {
+      apiRoute(backend, 'getOrder', 'signedIn', ({ params, user }) => {
         const orderId = String(params.orderId);
         if (orderId.length > ORDER_ID_MAX_LENGTH) return errorResponse(400, 'INVALID_REQUEST', 'Order id is too long');
         return backend.transact((engine) => {
           const found = engine.getOrder(orderId);
           if (!found) return errorResponse(404, 'ORDER_NOT_FOUND', `Order ${orderId} not found`);
-          return HttpResponse.json({ ...found, serverTime: new Date(engine.now).toISOString() });
+          // Root passwords go to admins only; support agents see that there are some.
+          const credentials = user.role === 'admin' ? found.credentials : null;
+          return HttpResponse.json({ ...found, credentials, serverTime: new Date(engine.now).toISOString() });
         });
       }),
     ),

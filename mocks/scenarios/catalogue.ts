@@ -1,7 +1,7 @@
 import { briefExamples, defaultOrderSpecs, historicalOrders } from '../data/default-orders';
 import type { OrderSpec } from '../data/seed-builder';
 import { healthyProviders, type ProvidersBehaviour } from '../engine/provider-behaviour';
-import type { ApiFault, Scenario } from './scenario';
+import type { Scenario } from './scenario';
 
 const MINUTE = 60_000;
 
@@ -19,7 +19,6 @@ function smartVps(changes: Partial<ProvidersBehaviour['smartvps']>): ProvidersBe
   return { ...healthyProviders, smartvps: { ...healthyProviders.smartvps, ...changes } };
 }
 
-const sessionExpired: ApiFault = { kind: 'status', status: 401, code: 'UNAUTHENTICATED', message: 'Your session has expired. Sign in again to continue.' };
 
 /** ORD-1002 as the list still shows it, while it was in fact provisioned a moment ago. */
 function alreadyActiveOrders(): OrderSpec[] {
@@ -122,9 +121,38 @@ export const scenarios = {
   'session-expired': {
     ...base,
     name: 'session-expired',
-    description: 'The admin session has expired: every API call answers 401.',
-    demonstrates: 'The console says the session expired instead of failing silently.',
-    api: { faults: { listOrders: [sessionExpired], getOrder: [sessionExpired], provision: [sessionExpired] } },
+    description: 'The admin session has expired: every API call answers 401 until you sign in again.',
+    demonstrates: 'The console sends you to sign in and, once signed in, back to the page you were on, filters included.',
+    startSession: 'expired',
+  },
+  'signed-out': {
+    ...base,
+    name: 'signed-out',
+    description: 'Nobody is signed in.',
+    demonstrates: 'The sign-in page with the demo accounts; a wrong password is refused with a clear message.',
+    startSession: 'signedOut',
+  },
+  'support-agent': {
+    ...base,
+    name: 'support-agent',
+    description: 'Signed in as a read-only support agent (support@reseller.test).',
+    demonstrates: 'Every order and its timeline, but no action buttons, no credentials, and a 403 from the API for any change.',
+    startSession: 'support',
+  },
+  'smartvps-out-of-stock': {
+    ...base,
+    name: 'smartvps-out-of-stock',
+    description: 'SmartVPS has no stock for 20 minutes: a permanent failure, not retried.',
+    demonstrates: 'ORD-1007 fails at its first automatic attempt and says why it was not retried; a Retry inside the 20 min fails the same way; after it succeeds.',
+    providers: smartVps({
+      buyVps: {
+        latencyMs: [2_000, 5_000],
+        phases: [
+          { untilMs: 20 * MINUTE, outcome: { kind: 'fail', error: 'out of stock for this package', permanent: true } },
+          { outcome: { kind: 'succeed' } },
+        ],
+      },
+    }),
   },
   empty: {
     ...base,

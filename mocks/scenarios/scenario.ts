@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@/contract/errors';
+import type { MockStartSession } from '@/contract/mock-control';
 import type { OrderSpec } from '../data/seed-builder';
 import type { ProvidersBehaviour } from '../engine/provider-behaviour';
 
@@ -8,7 +9,7 @@ export type ApiFault =
   | { kind: 'networkError' };
 
 /** The console's API routes, by the name faults and journals use. */
-export const apiRoutes = ['listOrders', 'getOrder', 'provision'] as const;
+export const apiRoutes = ['listOrders', 'getOrder', 'provision', 'bulkProvision', 'resolve', 'signIn', 'getSession', 'signOut'] as const;
 export type ApiRoute = (typeof apiRoutes)[number];
 
 export type Scenario = {
@@ -26,6 +27,8 @@ export type Scenario = {
   providers: ProvidersBehaviour;
   /** A second admin who retries the same order a moment before this one does. */
   concurrentAdmin?: string;
+  /** Who the console starts signed in as; the admin unless said otherwise. */
+  startSession?: MockStartSession;
   clock: { speed: number; paused: boolean };
   api: {
     /** Extra wall-clock latency of every API answer, drawn in [min, max]. */

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { writeSessionToken } from '@/lib/session-token';
 
 /** True in a build made with the mock backend (`--mode mock`), false in production. */
 export const mockMode = import.meta.env.VITE_API_MOCKING === 'enabled';
@@ -11,7 +12,9 @@ export const mockMode = import.meta.env.VITE_API_MOCKING === 'enabled';
 export async function startMockBackendIfEnabled(): Promise<void> {
   if (!mockMode) return;
   const { startMockBackend } = await import('@mocks/browser');
-  await startMockBackend();
+  const session = await startMockBackend();
+  // A scenario starts signed in (or out) as it says, without the sign-in page.
+  if (session) writeSessionToken(session.token);
 }
 
 // Marked pure so a production build, where nothing renders it, drops it.

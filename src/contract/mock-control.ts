@@ -16,7 +16,24 @@ export const MockStateSchema = z.object({
 });
 export type MockState = z.infer<typeof MockStateSchema>;
 
-export const MockResetRequestSchema = z.strictObject({ scenario: z.string().min(1).max(64).optional() });
+/** Who a scenario starts signed in as: a seeded user, nobody, or a session that has just expired. */
+export const mockStartSessions = ['admin', 'support', 'signedOut', 'expired'] as const;
+export const MockStartSessionSchema = z.enum(mockStartSessions);
+export type MockStartSession = z.infer<typeof MockStartSessionSchema>;
+
+export const MockResetRequestSchema = z.strictObject({
+  scenario: z.string().min(1).max(64).optional(),
+  /** Overrides the scenario's own start session. */
+  as: MockStartSessionSchema.optional(),
+});
+
+/**
+ * The console's token for the session the mock started (null when signed out). A reset or a user
+ * switch replaces the backend's sessions, so the caller hands the console this token.
+ */
+export const MockSessionResponseSchema = z.object({ sessionToken: z.string().nullable() });
+export const MockResetResponseSchema = MockStateSchema.extend(MockSessionResponseSchema.shape);
+export const MockSessionRequestSchema = z.strictObject({ as: MockStartSessionSchema });
 
 export const MAX_ADVANCE_MS = 7 * 24 * 60 * 60_000;
 export const MockAdvanceRequestSchema = z.strictObject({ ms: z.number().int().min(0).max(MAX_ADVANCE_MS) });

@@ -28,6 +28,25 @@ export const runSteps = ['waitingForPackage', ...upstreamOperations, 'retryDelay
 export const RunStepSchema = z.enum(runSteps);
 export type RunStep = z.infer<typeof RunStepSchema>;
 
+/**
+ * Transient failures (timeouts, 5xx, a provider that is down) may pass on their own: automatic runs
+ * retry them. Permanent ones (out of stock, insufficient upstream balance, invalid configuration)
+ * will fail the same way until someone fixes the cause, so a run stops at the first one.
+ */
+export const errorClasses = ['transient', 'permanent'] as const;
+export const ErrorClassSchema = z.enum(errorClasses);
+export type ErrorClass = z.infer<typeof ErrorClassSchema>;
+
+export const REASON_MAX_LENGTH = 500;
+
+/** An order an admin fixed outside the console: it leaves Needs attention and is never provisioned here. */
+export const ResolutionSchema = z.object({
+  by: z.string(),
+  at: IsoTimeSchema,
+  reason: z.string(),
+});
+export type Resolution = z.infer<typeof ResolutionSchema>;
+
 export const ActiveRunSchema = z.object({
   id: z.string(),
   trigger: TriggerSchema,
@@ -59,10 +78,13 @@ export const OrderSchema = z.object({
   provisioningStatus: ProvisioningStatusSchema.nullable(),
   ipAddress: z.string().nullable(),
   provisioningError: z.string().nullable(),
+  /** Which kind of failure `provisioningError` is; null when there is none. */
+  provisioningErrorClass: ErrorClassSchema.nullable(),
   lastProvisionAttempt: IsoTimeSchema.nullable(),
   /** The provider's id for the bought VPS or service; set once the purchase succeeded, never bought again. */
   upstreamId: z.string().nullable(),
   activeRun: ActiveRunSchema.nullable(),
+  resolution: ResolutionSchema.nullable(),
   createdAt: IsoTimeSchema,
   paidAt: IsoTimeSchema.nullable(),
   updatedAt: IsoTimeSchema,
@@ -86,6 +108,32 @@ export const AttemptSchema = z.object({
   endedAt: IsoTimeSchema.nullable(),
   outcome: AttemptOutcomeSchema,
   error: z.string().nullable(),
+  errorClass: ErrorClassSchema.nullable(),
   upstreamId: z.string().nullable(),
+  /** Why the admin retried, as typed in the confirmation; null for automatic runs. */
+  reason: z.string().nullable(),
 });
 export type Attempt = z.infer<typeof AttemptSchema>;
+
+export const auditActions = ['provision', 'retry', 'markResolved'] as const;
+export const AuditActionSchema = z.enum(auditActions);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+/** Every manual action on an order, allowed or refused: who, when, why, and what the backend answered. */
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  at: IsoTimeSchema,
+  actor: z.string(),
+  action: AuditActionSchema,
+  /** True when it came with others in one bulk retry. */
+  bulk: z.boolean(),
+  reason: z.string().nullable(),
+  /** The answer's code, e.g. PROVISIONING_STARTED, PROVISIONING_IN_PROGRESS, MARKED_RESOLVED. */
+  result: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** The server's root login, served to admins only and never written to a list, log or journal. */
+export const CredentialsSchema = z.object({ username: z.string(), password: z.string() });
+export type Credentials = z.infer<typeof CredentialsSchema>;

@@ -1,11 +1,16 @@
 import { z } from '@/lib/zod';
-import { OrderSchema } from './order';
+import { OrderSchema, REASON_MAX_LENGTH } from './order';
 
 export const ORDER_ID_MAX_LENGTH = 64;
 
 /** Body of `POST /api/orders/provision`. Strict: unknown keys are a malformed request, not ignored. */
+const OrderIdSchema = z.string().min(1).max(ORDER_ID_MAX_LENGTH);
+/** Optional on a retry: why the admin is trying again, kept in the order's timeline. */
+const ReasonSchema = z.string().trim().max(REASON_MAX_LENGTH);
+
 export const ProvisionRequestSchema = z.strictObject({
-  orderId: z.string().min(1).max(ORDER_ID_MAX_LENGTH),
+  orderId: OrderIdSchema,
+  reason: ReasonSchema.optional(),
 });
 export type ProvisionRequest = z.infer<typeof ProvisionRequestSchema>;
 
@@ -42,4 +47,54 @@ export const provisionMessages = {
   started: 'Provisioning started',
   alreadyProvisioned: 'Order already provisioned',
   inProgress: 'Order is currently being provisioned. Please wait...',
+  resolved: 'Order marked resolved',
 } as const;
+
+export const BULK_RETRY_MAX = 100;
+
+/** Body of `POST /api/orders/provision/bulk`: each order goes through the same guard as one click. */
+export const BulkProvisionRequestSchema = z.strictObject({
+  orderIds: z
+    .array(OrderIdSchema)
+    .min(1)
+    .max(BULK_RETRY_MAX)
+    .refine((ids) => new Set(ids).size === ids.length, 'orderIds must not repeat an id'),
+  reason: ReasonSchema.optional(),
+});
+export type BulkProvisionRequest = z.infer<typeof BulkProvisionRequestSchema>;
+
+export const bulkResultCodes = [
+  'PROVISIONING_STARTED',
+  'ALREADY_PROVISIONED',
+  'PROVISIONING_IN_PROGRESS',
+  'NOT_ELIGIBLE',
+  'ORDER_NOT_FOUND',
+] as const;
+export const BulkResultCodeSchema = z.enum(bulkResultCodes);
+export type BulkResultCode = z.infer<typeof BulkResultCodeSchema>;
+
+export const BulkProvisionResponseSchema = z.object({
+  results: z.array(
+    z.object({
+      orderId: z.string(),
+      code: BulkResultCodeSchema,
+      message: z.string(),
+      retryAfterSeconds: z.number().int().nonnegative().nullable(),
+    }),
+  ),
+});
+export type BulkProvisionResponse = z.infer<typeof BulkProvisionResponseSchema>;
+
+/** Body of `POST /api/orders/resolve`: the reason is required, it is all the timeline will know. */
+export const ResolveRequestSchema = z.strictObject({
+  orderId: OrderIdSchema,
+  reason: ReasonSchema.min(1, 'A reason is required'),
+});
+export type ResolveRequest = z.infer<typeof ResolveRequestSchema>;
+
+export const ResolveResponseSchema = z.object({
+  success: z.literal(true),
+  code: z.literal('MARKED_RESOLVED'),
+  message: z.string(),
+  order: OrderSchema,
+});

@@ -1,4 +1,5 @@
 import type { Order } from '@/contract/order';
+import { formatWait } from '@/lib/time';
 
 /**
  * The product's provisioning rules, written once: the console decides its button with
@@ -13,7 +14,8 @@ export const LIVE_RUN_RETRY_AFTER_SECONDS = 60;
 
 export type ProvisionAction = { kind: 'provision' | 'retry'; variant: 'default' | 'destructive' };
 
-export type ProvisionRuleInput = Pick<Order, 'status' | 'autoProvisioned' | 'provisioningStatus' | 'ipAddress'>;
+export type ProvisionRuleInput = Pick<Order, 'status' | 'autoProvisioned' | 'provisioningStatus' | 'ipAddress'> &
+  Partial<Pick<Order, 'resolution'>>;
 
 /**
  * Which button an order gets; the first matching rule decides (README: "The button rule").
@@ -21,6 +23,8 @@ export type ProvisionRuleInput = Pick<Order, 'status' | 'autoProvisioned' | 'pro
  */
 export function provisionAction(order: ProvisionRuleInput): ProvisionAction | null {
   if (order.status !== 'paid' && order.status !== 'confirmed') return null;
+  // Fixed outside the console: provisioning it here would buy a second server.
+  if (order.resolution) return null;
   if (order.provisioningStatus === 'failed') return { kind: 'retry', variant: 'destructive' };
   if (order.status === 'confirmed' && order.autoProvisioned === true && !order.ipAddress) {
     return { kind: 'retry', variant: 'default' };
@@ -32,7 +36,8 @@ export function provisionAction(order: ProvisionRuleInput): ProvisionAction | nu
 export type GuardInput = Pick<
   Order,
   'status' | 'provisioningStatus' | 'ipAddress' | 'lastProvisionAttempt' | 'activeRun'
->;
+> &
+  Partial<Pick<Order, 'resolution'>>;
 
 export type GuardAnswer =
   | { code: 'ALLOWED' }
@@ -49,6 +54,9 @@ export function provisionGuard(order: GuardInput, now: number): GuardAnswer {
   if (isProvisioned(order)) return { code: 'ALREADY_PROVISIONED' };
   if (order.status !== 'paid' && order.status !== 'confirmed') {
     return { code: 'NOT_ELIGIBLE', reason: notEligibleReason(order.status) };
+  }
+  if (order.resolution) {
+    return { code: 'NOT_ELIGIBLE', reason: `Order was marked resolved by ${order.resolution.by}: ${order.resolution.reason}` };
   }
   const windowLeftMs = stuckWindowLeftMs(order, now);
   // One run per order: a live run refuses a second one even past the window, which only
@@ -69,6 +77,30 @@ export function provisionGuard(order: GuardInput, now: number): GuardAnswer {
 export function stuckWindowLeftMs(order: Pick<Order, 'lastProvisionAttempt'>, now: number): number {
   if (!order.lastProvisionAttempt) return 0;
   return Math.max(0, Date.parse(order.lastProvisionAttempt) + STUCK_AFTER_MS - now);
+}
+
+export type BlockedInput = GuardInput & Pick<Order, 'autoProvisioned'>;
+
+/**
+ * Why an order has no button, or why the backend would refuse its button now, in the words the
+ * admin reads beside it; null when a click would be allowed.
+ */
+export function blockedReason(order: BlockedInput, now: number): string | null {
+  const answer = provisionGuard(order, now);
+  switch (answer.code) {
+    case 'ALREADY_PROVISIONED':
+      return 'Already provisioned';
+    case 'NOT_ELIGIBLE':
+      return answer.reason;
+    case 'PROVISIONING_IN_PROGRESS': {
+      const since = order.activeRun?.startedAt ?? order.lastProvisionAttempt;
+      const running = since ? ` for ${formatWait(Math.max(0, Math.floor((now - Date.parse(since)) / 1000)))}` : '';
+      return `In progress${running}, retry in ${formatWait(answer.retryAfterSeconds)}`;
+    }
+    case 'ALLOWED':
+      // The rule's last row: a paid order whose automatic provisioning owns it.
+      return provisionAction(order) ? null : 'Automatic provisioning handles this order';
+  }
 }
 
 function notEligibleReason(status: Order['status']): string {

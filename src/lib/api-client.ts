@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiErrorBodySchema } from '@/contract/errors';
+import { readSessionToken } from './session-token';
 
 /** What went wrong, in the words the console shows: the server's own code and message where it sent one. */
 export type ApiErrorKind = 'server' | 'network' | 'timeout' | 'malformed';
@@ -18,7 +19,7 @@ export class ApiError extends Error {
 
 export const REQUEST_TIMEOUT_MS = 20_000;
 
-type RequestOptions = { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal };
+type RequestOptions = { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; signal?: AbortSignal };
 
 /**
  * Calls the API and parses the answer with the contract. Answers the contract allows on a non-2xx
@@ -31,11 +32,16 @@ export async function apiRequest<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   const url = new URL(path, globalThis.location.origin);
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const token = readSessionToken();
+  const headers: Record<string, string> = {
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });

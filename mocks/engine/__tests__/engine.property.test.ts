@@ -265,9 +265,9 @@ function play(world: World, commands: readonly Command[]): void {
       case 'clicks':
         for (const admin of command.admins) {
           const predicted = provisionGuard(orderOf(engine, command.orderId).order, engine.now);
-          const answer = engine.provision(command.orderId, admin);
+          const answer = engine.provision(command.orderId, { actor: admin });
           assertAnswerAsPredicted(answer, predicted, admin, `command ${index}, ${admin} clicks ${command.orderId}`);
-          assert.deepEqual(twin.provision(command.orderId, admin), answer, `invariant 6 (${where}): the twin that never reloaded answered otherwise`);
+          assert.deepEqual(twin.provision(command.orderId, { actor: admin }), answer, `invariant 6 (${where}): the twin that never reloaded answered otherwise`);
         }
         break;
       case 'advance':

@@ -8,7 +8,7 @@ const ADMIN = 'admin@reseller.test';
 describe('SmartVPS runs', () => {
   test('provisions a fresh order: one purchase, status polled until the IP, then active', () => {
     const engine = engineWith([freshOrder('ORD-1')]);
-    expect(engine.provision('ORD-1', ADMIN)).toMatchObject({ code: 'PROVISIONING_STARTED', order: { provisioningStatus: 'provisioning', activeRun: { trigger: 'manual', step: 'buyVps' } } });
+    expect(engine.provision('ORD-1', { actor: ADMIN })).toMatchObject({ code: 'PROVISIONING_STARTED', order: { provisioningStatus: 'provisioning', activeRun: { trigger: 'manual', step: 'buyVps' } } });
 
     engine.settle(START + 5 * MINUTE);
 
@@ -47,7 +47,7 @@ describe('SmartVPS runs', () => {
   test('replays the same jitter from the same seed', () => {
     const run = () => {
       const engine = engineWith([freshOrder('ORD-1')], { providers: providersWith({ buyVps: behaviour({ kind: 'fail', error: 'API returned 502' }) }) });
-      engine.provision('ORD-1', ADMIN);
+      engine.provision('ORD-1', { actor: ADMIN });
       engine.settle(START + 60 * MINUTE);
       return orderOf(engine, 'ORD-1').attempts.map((attempt) => attempt.startedAt);
     };
@@ -66,10 +66,10 @@ describe('SmartVPS runs', () => {
     expect(stuck.attempts.at(-1)?.outcome).toBe('stuck');
 
     engine.settle(START + 9 * MINUTE);
-    expect(engine.provision('ORD-1', ADMIN)).toEqual({ code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: 60 });
+    expect(engine.provision('ORD-1', { actor: ADMIN })).toEqual({ code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: 60 });
 
     engine.settle(START + 10 * MINUTE);
-    expect(engine.provision('ORD-1', ADMIN)).toMatchObject({ code: 'PROVISIONING_STARTED', order: { activeRun: { step: 'statusCheck' } } });
+    expect(engine.provision('ORD-1', { actor: ADMIN })).toMatchObject({ code: 'PROVISIONING_STARTED', order: { activeRun: { step: 'statusCheck' } } });
     engine.settle(START + 20 * MINUTE);
 
     expect(orderOf(engine, 'ORD-1').order).toMatchObject({ status: 'active', provisioningStatus: 'active' });
@@ -79,12 +79,12 @@ describe('SmartVPS runs', () => {
   test('an outage of 30 minutes fails the retries inside it; a retry after recovery succeeds', () => {
     const outage = { latencyMs: [2_000, 2_000] as const, phases: [{ untilMs: 30 * MINUTE, outcome: { kind: 'fail' as const, error: 'API returned 503' } }, { outcome: { kind: 'succeed' as const } }] };
     const engine = engineWith([freshOrder('ORD-1')], { providers: providersWith({ buyVps: outage }) });
-    engine.provision('ORD-1', ADMIN);
+    engine.provision('ORD-1', { actor: ADMIN });
     engine.settle(START + 20 * MINUTE);
     expect(orderOf(engine, 'ORD-1').order).toMatchObject({ provisioningStatus: 'failed', provisioningError: 'SmartVPS buyVps failed after 3 attempts: API returned 503' });
 
     engine.settle(START + 31 * MINUTE);
-    expect(engine.provision('ORD-1', ADMIN).code).toBe('PROVISIONING_STARTED');
+    expect(engine.provision('ORD-1', { actor: ADMIN }).code).toBe('PROVISIONING_STARTED');
     engine.settle(START + 35 * MINUTE);
     expect(orderOf(engine, 'ORD-1').order).toMatchObject({ status: 'active', provisioningStatus: 'active' });
     expect(engine.upstreamCalls().filter((call) => call.operation === 'buyVps').map((call) => call.outcome)).toEqual(['failed', 'failed', 'failed', 'succeeded']);
@@ -95,7 +95,7 @@ describe('SmartVPS runs', () => {
 describe('Hostycare runs', () => {
   test('createService answers with the IP in one step', () => {
     const engine = engineWith([freshOrder('ORD-1', { packageId: 'hostycare-cloud-m' })]);
-    engine.provision('ORD-1', ADMIN);
+    engine.provision('ORD-1', { actor: ADMIN });
     engine.settle(START + MINUTE);
     expect(orderOf(engine, 'ORD-1').order).toMatchObject({ status: 'active', provisioningStatus: 'active', ipAddress: expect.stringMatching(/^45\.76\./) });
     expect(engine.upstreamCalls().map((call) => [call.operation, call.outcome])).toEqual([['createService', 'succeeded']]);
@@ -105,10 +105,10 @@ describe('Hostycare runs', () => {
     const engine = engineWith([freshOrder('ORD-1', { packageId: 'hostycare-cloud-s' })], {
       providers: providersWith({ createService: behaviour({ kind: 'fail', error: 'API returned 503' }) }),
     });
-    engine.provision('ORD-1', ADMIN);
+    engine.provision('ORD-1', { actor: ADMIN });
     engine.settle(START + 30 * MINUTE);
     expect(orderOf(engine, 'ORD-1').order).toMatchObject({ provisioningStatus: 'failed', provisioningError: 'Hostycare createService failed after 3 attempts: API returned 503' });
-    expect(engine.provision('ORD-1', ADMIN).code).toBe('PROVISIONING_STARTED');
+    expect(engine.provision('ORD-1', { actor: ADMIN }).code).toBe('PROVISIONING_STARTED');
   });
 });
 
@@ -117,9 +117,9 @@ describe('locks', () => {
     const engine = engineWith([freshOrder('ORD-1'), freshOrder('ORD-2'), freshOrder('ORD-3', { packageId: 'smartvps-8gb' })], {
       providers: providersWith({ buyVps: behaviour({ kind: 'succeed' }, [10_000, 10_000]) }),
     });
-    engine.provision('ORD-1', ADMIN);
-    expect(engine.provision('ORD-2', ADMIN)).toMatchObject({ order: { activeRun: { step: 'waitingForPackage', nextStepAt: null } } });
-    expect(engine.provision('ORD-3', ADMIN)).toMatchObject({ order: { activeRun: { step: 'buyVps' } } });
+    engine.provision('ORD-1', { actor: ADMIN });
+    expect(engine.provision('ORD-2', { actor: ADMIN })).toMatchObject({ order: { activeRun: { step: 'waitingForPackage', nextStepAt: null } } });
+    expect(engine.provision('ORD-3', { actor: ADMIN })).toMatchObject({ order: { activeRun: { step: 'buyVps' } } });
 
     engine.settle(START + 5 * MINUTE);
     const buys = engine.upstreamCalls().filter((call) => call.operation === 'buyVps');
@@ -133,22 +133,22 @@ describe('locks', () => {
 
   test('a failed purchase hands the package to the next run in the queue', () => {
     const engine = engineWith([freshOrder('ORD-1'), freshOrder('ORD-2')], { providers: providersWith({ buyVps: behaviour({ kind: 'timeout' }) }) });
-    engine.provision('ORD-1', ADMIN);
-    engine.provision('ORD-2', ADMIN);
+    engine.provision('ORD-1', { actor: ADMIN });
+    engine.provision('ORD-2', { actor: ADMIN });
     engine.settle(START + UPSTREAM_TIMEOUT_MS);
     expect(orderOf(engine, 'ORD-2').order.activeRun?.step).toBe('buyVps');
   });
 
   test('one run per order: a second request while a run is alive is answered in progress', () => {
     const engine = engineWith([freshOrder('ORD-1')]);
-    engine.provision('ORD-1', ADMIN);
-    expect(engine.provision('ORD-1', 'other@reseller.test')).toEqual({ code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: 600 });
+    engine.provision('ORD-1', { actor: ADMIN });
+    expect(engine.provision('ORD-1', { actor: 'other@reseller.test' })).toEqual({ code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: 600 });
     expect(engine.runs()).toHaveLength(1);
   });
 
   test('a colleague retrying at the same moment gets the run; this admin gets the in-progress answer', () => {
     const engine = engineWith([freshOrder('ORD-1')], { concurrentAdmin: 'sam@reseller.test' });
-    expect(engine.provision('ORD-1', ADMIN).code).toBe('PROVISIONING_IN_PROGRESS');
+    expect(engine.provision('ORD-1', { actor: ADMIN }).code).toBe('PROVISIONING_IN_PROGRESS');
     expect(engine.runs()).toMatchObject([{ triggeredBy: 'sam@reseller.test' }]);
     engine.settle(START + 5 * MINUTE);
     expect(purchasesOf(engine)).toHaveLength(1);
@@ -163,12 +163,16 @@ describe('guards', () => {
   ] as const)('%s orders change nothing', (_name, spec, code) => {
     const engine = engineWith([spec]);
     const before = engine.snapshot();
-    expect(engine.provision('ORD-1', ADMIN).code).toBe(code);
-    expect(engine.snapshot()).toEqual(before);
+    expect(engine.provision('ORD-1', { actor: ADMIN }).code).toBe(code);
+    // Only the audit trail grows: a refused request is still a manual action someone took.
+    const { audit, nextId: _nextId, ...after } = engine.snapshot();
+    const { audit: auditBefore, nextId: _nextIdBefore, ...unchanged } = before;
+    expect(after).toEqual(unchanged);
+    expect(audit).toEqual([...auditBefore, expect.objectContaining({ orderId: 'ORD-1', actor: ADMIN, result: code })]);
   });
 
   test('unknown orders are not found', () => {
-    expect(engineWith([]).provision('ORD-404', ADMIN)).toEqual({ code: 'ORDER_NOT_FOUND' });
+    expect(engineWith([]).provision('ORD-404', { actor: ADMIN })).toEqual({ code: 'ORDER_NOT_FOUND' });
   });
 });
 
@@ -177,8 +181,8 @@ describe('reload', () => {
     const providers = providersWith({ buyVps: behaviour({ kind: 'succeed' }, [10_000, 10_000]) });
     const straight = engineWith([freshOrder('ORD-1')], { providers });
     const reloaded = engineWith([freshOrder('ORD-1')], { providers });
-    straight.provision('ORD-1', ADMIN);
-    reloaded.provision('ORD-1', ADMIN);
+    straight.provision('ORD-1', { actor: ADMIN });
+    reloaded.provision('ORD-1', { actor: ADMIN });
 
     reloaded.settle(START + 5_000);
     const restored = ProvisioningEngine.restore(JSON.parse(JSON.stringify(reloaded.snapshot())), { providers });

@@ -11,7 +11,11 @@ afterEach(() => backend.reset());
 afterAll(() => server.close());
 
 const post = (path: string, body: unknown) =>
-  fetch(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${ORIGIN}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...backend.authorization() },
+    body: JSON.stringify(body),
+  });
 
 describe('the /__mock control API', () => {
   test('GET /__mock/state tells the scenario and the clock', async () => {

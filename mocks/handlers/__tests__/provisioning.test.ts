@@ -14,8 +14,13 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
+/** A request of the signed-in admin (every test starts signed in, as the scenarios do). */
+function api(path: string, init: RequestInit = {}) {
+  return fetch(`${ORIGIN}${path}`, { ...init, headers: { ...backend.authorization(), ...init.headers } });
+}
+
 function provision(body: unknown, init: { contentType?: string; raw?: string } = {}) {
-  return fetch(`${ORIGIN}/api/orders/provision`, {
+  return api('/api/orders/provision', {
     method: 'POST',
     headers: { 'content-type': init.contentType ?? 'application/json' },
     body: init.raw ?? JSON.stringify(body),
@@ -23,7 +28,7 @@ function provision(body: unknown, init: { contentType?: string; raw?: string } =
 }
 
 async function listOrders() {
-  return OrderListResponseSchema.parse(await (await fetch(`${ORIGIN}/api/orders`)).json());
+  return OrderListResponseSchema.parse(await (await api(`/api/orders`)).json());
 }
 
 describe('POST /api/orders/provision answers', () => {
@@ -105,7 +110,7 @@ describe('a retry of a stuck SmartVPS order', () => {
   test('resumes at the status check and never buys a second VPS', async () => {
     expect((await provision({ orderId: 'ORD-1003' })).status).toBe(202);
     backend.advance(5 * 60_000);
-    const detail = OrderDetailResponseSchema.parse(await (await fetch(`${ORIGIN}/api/orders/ORD-1003`)).json());
+    const detail = OrderDetailResponseSchema.parse(await (await api(`/api/orders/ORD-1003`)).json());
     expect(detail.order).toMatchObject({ status: 'active', provisioningStatus: 'active', ipAddress: '103.177.52.18', upstreamId: 'svps-70412' });
     expect(detail.attempts).toMatchObject([{ trigger: 'manual', step: 'statusCheck', outcome: 'succeeded' }]);
     expect(backend.upstreamCalls().filter((call) => call.orderId === 'ORD-1003').map((call) => call.operation)).toEqual(['statusCheck']);
@@ -120,7 +125,7 @@ describe('a retry of a stuck SmartVPS order', () => {
 describe('GET /api/orders', () => {
   test('filters on the server by status, provider, provisioning status and search', async () => {
     const get = async (query: string) =>
-      OrderListResponseSchema.parse(await (await fetch(`${ORIGIN}/api/orders?${query}`)).json()).orders.map((order) => order._id);
+      OrderListResponseSchema.parse(await (await api(`/api/orders?${query}`)).json()).orders.map((order) => order._id);
     expect(await get('provider=hostycare&provisioning=failed')).toEqual(['ORD-1005']);
     expect(await get('q=103.177.114.195')).toEqual(['ORD-1004']);
     expect(await get('q=mei%20lin')).toEqual(['ORD-1003']);
@@ -133,7 +138,7 @@ describe('GET /api/orders', () => {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `limit=10&cursor=${cursor}` : 'limit=10';
-      const page = OrderListResponseSchema.parse(await (await fetch(`${ORIGIN}/api/orders?${query}`)).json());
+      const page = OrderListResponseSchema.parse(await (await api(`/api/orders?${query}`)).json());
       expect(page.total).toBe(all.orders.length);
       expect(page.orders.length).toBeLessThanOrEqual(10);
       seen.push(...page.orders.map((order) => order._id));
@@ -143,7 +148,7 @@ describe('GET /api/orders', () => {
   });
 
   test('pages of a filtered list hold only matches', async () => {
-    const page = OrderListResponseSchema.parse(await (await fetch(`${ORIGIN}/api/orders?status=active&limit=5`)).json());
+    const page = OrderListResponseSchema.parse(await (await api(`/api/orders?status=active&limit=5`)).json());
     expect(page.orders.every((order) => order.status === 'active')).toBe(true);
     expect(page.nextCursor).toBe(page.orders.at(-1)?._id);
   });
@@ -154,13 +159,13 @@ describe('GET /api/orders', () => {
     ['limit=ten', 'INVALID_REQUEST'],
     ['cursor=ORD-404', 'INVALID_CURSOR'],
   ])('answers 400 for %s', async (query, code) => {
-    const response = await fetch(`${ORIGIN}/api/orders?${query}`);
+    const response = await api(`/api/orders?${query}`);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ success: false, code });
   });
 
   test('answers 400 for an unknown filter value', async () => {
-    const response = await fetch(`${ORIGIN}/api/orders?status=shipped`);
+    const response = await api(`/api/orders?status=shipped`);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'INVALID_REQUEST' });
   });

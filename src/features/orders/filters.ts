@@ -5,6 +5,7 @@ const { shape } = OrderFiltersSchema;
 
 /** Lenient twin of `OrderFiltersSchema` for URLs: a bad value drops that one filter, never the page. */
 const UrlFiltersSchema = z.object({
+  view: shape.view.catch(undefined),
   status: shape.status.catch(undefined),
   provider: shape.provider.catch(undefined),
   provisioning: shape.provisioning.catch(undefined),
@@ -16,17 +17,18 @@ const UrlFiltersSchema = z.object({
  * search, so a key left out would let the raw (invalid) value through.
  */
 export function parseOrderFilters(search: Record<string, unknown>): OrderFilters {
-  const { status, provider, provisioning, q } = UrlFiltersSchema.parse(search);
-  return { status, provider, provisioning, q: q || undefined };
+  const { view, status, provider, provisioning, q } = UrlFiltersSchema.parse(search);
+  return { view, status, provider, provisioning, q: q || undefined };
 }
 
+/** What "Clear filters" clears: the view (all orders or Needs attention) is a tab, not a filter. */
 export const noFilters = {
   status: undefined,
   provider: undefined,
   provisioning: undefined,
   q: undefined,
-} satisfies Record<keyof OrderFilters, undefined>;
+} satisfies Record<Exclude<keyof OrderFilters, 'view'>, undefined>;
 
-export function hasFilters(filters: OrderFilters): boolean {
+export function hasFilters({ view: _view, ...filters }: OrderFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);
 }

@@ -13,9 +13,11 @@ describe('parseOrderFilters: the URL search of Manage orders', () => {
     ['a blank search is dropped', { q: '   ' }, {}],
     ['a search over 100 characters is dropped', { q: 'x'.repeat(101) }, {}],
     ['unknown params are dropped', { page: '2', status: 'paid' }, { status: 'paid' }],
+    ['the Needs attention view', { view: 'attention', provider: 'smartvps' }, { view: 'attention', provider: 'smartvps' }],
+    ['an unknown view is dropped', { view: 'everything' }, {}],
   ])('%s', (_name, search, expected) => {
     // Every key is present, so the router's merge overrides an invalid raw value with undefined.
-    expect(parseOrderFilters(search)).toStrictEqual({ ...noFilters, ...expected });
+    expect(parseOrderFilters(search)).toStrictEqual({ view: undefined, ...noFilters, ...expected });
   });
 });
 
@@ -25,6 +27,7 @@ describe('hasFilters', () => {
     ['all cleared', noFilters, false],
     ['a status', { status: 'paid' }, true],
     ['a search', { q: 'asha' }, true],
+    ['only the Needs attention view: a tab, not a filter', { view: 'attention' }, false],
   ])('%s', (_name, filters, expected) => {
     expect(hasFilters(filters)).toBe(expected);
   });

@@ -27,9 +27,11 @@ const hostileOrder: Order = {
   provisioningStatus: 'failed',
   ipAddress: null,
   provisioningError: payloads.error,
+  provisioningErrorClass: 'permanent',
   lastProvisionAttempt: '2026-11-24T11:50:00.000Z',
   upstreamId: null,
   activeRun: null,
+  resolution: null,
   createdAt: '2026-11-24T11:40:00.000Z',
   paidAt: '2026-11-24T11:41:00.000Z',
   updatedAt: '2026-11-24T11:50:00.000Z',
@@ -38,7 +40,7 @@ const hostileOrder: Order = {
 test('customer, product and provider error payloads render as text, never as markup', async () => {
   server.use(
     http.get('*/api/orders', () =>
-      HttpResponse.json({ orders: [hostileOrder], total: 1, nextCursor: null, serverTime: '2026-11-24T12:00:00.000Z' }),
+      HttpResponse.json({ orders: [hostileOrder], total: 1, nextCursor: null, attentionCount: 1, serverTime: '2026-11-24T12:00:00.000Z' }),
     ),
   );
   renderApp('/admin/manageOrders');

@@ -1,0 +1,28 @@
+import type { Order } from '@/contract/order';
+
+/**
+ * Provisioning as four steps, so "bought but no IP" reads differently from "never bought":
+ * paid → purchased upstream → IP assigned → active.
+ */
+export const progressSteps = ['paid', 'purchased', 'ipAssigned', 'active'] as const;
+export type ProgressStep = (typeof progressSteps)[number];
+
+/** done: reached; current: under way now; blocked: where it stopped (failed or stuck); todo: not reached. */
+export type StepState = 'done' | 'current' | 'blocked' | 'todo';
+
+export type ProgressInput = Pick<Order, 'paidAt' | 'status' | 'provisioningStatus' | 'upstreamId' | 'ipAddress' | 'activeRun'>;
+
+export function stepStates(order: ProgressInput): Record<ProgressStep, StepState> {
+  const reached: Record<ProgressStep, boolean> = {
+    paid: order.paidAt !== null,
+    purchased: order.upstreamId !== null,
+    ipAssigned: order.ipAddress !== null,
+    active: order.status === 'active' && order.provisioningStatus === 'active',
+  };
+  const next = progressSteps.find((step) => !reached[step]);
+  const nextState: StepState =
+    order.activeRun !== null ? 'current' : order.provisioningStatus === 'failed' || order.provisioningStatus === 'provisioning' ? 'blocked' : 'todo';
+  return Object.fromEntries(
+    progressSteps.map((step) => [step, reached[step] ? 'done' : step === next && next !== 'paid' ? nextState : 'todo']),
+  ) as Record<ProgressStep, StepState>;
+}
