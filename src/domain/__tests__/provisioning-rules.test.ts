@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { ActiveRun } from '@/contract/order';
 import {
+  blockedReason,
   LIVE_RUN_RETRY_AFTER_SECONDS,
   provisionAction,
   provisionGuard,
+  type BlockedInput,
   type GuardInput,
   type ProvisionRuleInput,
 } from '../provisioning-rules';
@@ -12,6 +14,7 @@ const base: ProvisionRuleInput = { status: 'confirmed', autoProvisioned: false, 
 const provision = { kind: 'provision', variant: 'default' } as const;
 const retry = { kind: 'retry', variant: 'default' } as const;
 const retryRed = { kind: 'retry', variant: 'destructive' } as const;
+const resolution = { by: 'admin@reseller.test', at: '2026-11-24T11:59:00.000Z', reason: 'Built by hand in the SmartVPS panel' };
 
 describe('provisionAction: the button rule', () => {
   test.each<[string, Partial<ProvisionRuleInput>, ReturnType<typeof provisionAction>]>([
@@ -37,6 +40,11 @@ describe('provisionAction: the button rule', () => {
     // Row 5: anything else.
     ['paid with automatic provisioning under way', { status: 'paid', autoProvisioned: true, provisioningStatus: 'provisioning' }, null],
     ['confirmed, auto, has an IP', { autoProvisioned: true, provisioningStatus: 'provisioning', ipAddress: '10.0.0.1' }, null],
+    // Marked resolved: fixed outside the console, whatever row it would have matched.
+    ['resolved after a failure', { autoProvisioned: true, provisioningStatus: 'failed', resolution }, null],
+    ['resolved, confirmed, auto, no IP', { autoProvisioned: true, provisioningStatus: 'provisioning', resolution }, null],
+    ['resolved, never provisioned', { resolution }, null],
+    ['resolution null is not resolved', { resolution: null }, provision],
   ])('%s', (_name, overrides, expected) => {
     expect(provisionAction({ ...base, ...overrides })).toEqual(expected);
   });
@@ -70,7 +78,39 @@ describe('provisionGuard: the answers of POST /api/orders/provision', () => {
     ['live run, 3 min old', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(3), activeRun: run }, { code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: 420 }],
     ['live run queued for 25 min', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25), activeRun: run }, { code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: LIVE_RUN_RETRY_AFTER_SECONDS }],
     ['live run on a failed order (retry delay)', { provisioningStatus: 'failed', lastProvisionAttempt: minutesAgo(2), activeRun: run }, { code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: 480 }],
+    ['resolved after a failure', { provisioningStatus: 'failed', lastProvisionAttempt: minutesAgo(30), resolution }, { code: 'NOT_ELIGIBLE', reason: 'Order was marked resolved by admin@reseller.test: Built by hand in the SmartVPS panel' }],
+    ['resolved, never provisioned', { resolution }, { code: 'NOT_ELIGIBLE', reason: 'Order was marked resolved by admin@reseller.test: Built by hand in the SmartVPS panel' }],
+    ['resolution null is not resolved', { resolution: null }, { code: 'ALLOWED' }],
+    ['cancelled and resolved: the status speaks first', { status: 'cancelled', resolution }, { code: 'NOT_ELIGIBLE', reason: 'Order is cancelled' }],
   ])('%s', (_name, overrides, expected) => {
     expect(provisionGuard({ ...guardBase, ...overrides }, now)).toEqual(expected);
+  });
+});
+
+describe('blockedReason: why an order has no button, or why its button would be refused now', () => {
+  const now = Date.parse('2026-11-24T12:00:00Z');
+  const minutesAgo = (m: number) => new Date(now - m * 60_000).toISOString();
+  const blockedBase: BlockedInput = {
+    status: 'confirmed', autoProvisioned: false, provisioningStatus: null, ipAddress: null, lastProvisionAttempt: null, activeRun: null,
+  };
+  const run: ActiveRun = {
+    id: 'run-1', trigger: 'manual', triggeredBy: 'admin@reseller.test', attempt: 1, maxAttempts: 3,
+    step: 'waitingForPackage', startedAt: minutesAgo(2), nextStepAt: null,
+  };
+
+  test.each<[string, Partial<BlockedInput>, string | null]>([
+    ['already provisioned', { status: 'active', provisioningStatus: 'active', ipAddress: '103.177.114.195', autoProvisioned: true }, 'Already provisioned'],
+    ['unpaid', { status: 'pending' }, 'Order is not paid yet'],
+    ['cancelled', { status: 'cancelled' }, 'Order is cancelled'],
+    ['in progress for 3 min without a live run', { autoProvisioned: true, provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(3) }, 'In progress for 3 min, retry in 7 min'],
+    ['a live run counts from its own start', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(2), activeRun: run }, 'In progress for 2 min, retry in 8 min'],
+    ['a live run queued past the window', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25), activeRun: { ...run, startedAt: minutesAgo(25) } }, 'In progress for 25 min, retry in 1 min'],
+    ['resolved', { provisioningStatus: 'failed', resolution }, 'Order was marked resolved by admin@reseller.test: Built by hand in the SmartVPS panel'],
+    ['paid order automatic provisioning owns', { status: 'paid', autoProvisioned: true }, 'Automatic provisioning handles this order'],
+    ['fresh order: Provision is allowed', {}, null],
+    ['failed order: Retry is allowed', { autoProvisioned: true, provisioningStatus: 'failed', lastProvisionAttempt: minutesAgo(1) }, null],
+    ['stuck order: Retry is allowed', { autoProvisioned: true, provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(10) }, null],
+  ])('%s', (_name, overrides, expected) => {
+    expect(blockedReason({ ...blockedBase, ...overrides }, now)).toBe(expected);
   });
 });
