@@ -27,3 +27,22 @@ export function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds} s`;
   return `${Math.ceil(seconds / 60)} min`;
 }
+
+/** "25 min", "3 h 20 min", "4 days": how long something has lasted, for waits and stuck orders. */
+export function formatDuration(ms: number): string {
+  if (ms < HOUR_MS) return `${Math.max(0, Math.floor(ms / MINUTE_MS))} min`;
+  if (ms < DAY_MS) {
+    const hours = Math.floor(ms / HOUR_MS);
+    const minutes = Math.floor((ms % HOUR_MS) / MINUTE_MS);
+    return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+  }
+  const days = Math.floor(ms / DAY_MS);
+  return `${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+const clockTimeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** "11:35" in the admin's time zone: when something happened today. */
+export function formatClockTime(time: string): string {
+  return clockTimeFormat.format(new Date(time));
+}

@@ -1,9 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import type { Order } from '@/contract/order';
 import type { OrderFilters } from '@/contract/orders-api';
-import { OrdersView } from '@/features/orders/components/orders-view';
+import { useCanAct } from '@/features/auth/api/get-session';
+import { OrdersView, type BulkActions } from '@/features/orders/components/orders-view';
 import { parseOrderFilters } from '@/features/orders/filters';
+import { BulkRetryBar, canBulkRetry } from '@/features/provisioning/components/bulk-retry-bar';
 import { ProvisionButton } from '@/features/provisioning/components/provision-button';
 import { rootRoute } from './root';
 
@@ -20,10 +22,16 @@ function renderProvisionButton(order: Order) {
   return <ProvisionButton order={order} />;
 }
 
+const bulkRetry: BulkActions = {
+  selectable: canBulkRetry,
+  render: (selected, clear) => <BulkRetryBar orders={selected} onDone={clear} />,
+};
+
 function ManageOrdersPage() {
   // The route's search also carries URL params it does not know; only the filters go to the API.
-  const { status, provider, provisioning, q } = manageOrdersRoute.useSearch();
-  const filters = { status, provider, provisioning, q };
+  const { view, status, provider, provisioning, q } = manageOrdersRoute.useSearch();
+  const filters = { view, status, provider, provisioning, q };
+  const canAct = useCanAct();
   const navigate = manageOrdersRoute.useNavigate();
   const changeFilters = useCallback(
     (patch: Partial<OrderFilters>) => void navigate({ search: (current) => ({ ...current, ...patch }), replace: true }),
@@ -32,7 +40,9 @@ function ManageOrdersPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Manage orders</h1>
-      <OrdersView filters={filters} onFiltersChange={changeFilters} renderAction={renderProvisionButton} />
+      <OrdersView filters={filters} onFiltersChange={changeFilters} renderAction={renderProvisionButton} bulk={canAct ? bulkRetry : undefined} />
+      {/* The order detail drawer (child route /admin/manageOrders/$orderId), over the list. */}
+      <Outlet />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import type { OrderStatus, Provider, RunStep } from '@/contract/order';
+import type { ErrorClass, OrderStatus, Provider, RunStep } from '@/contract/order';
+import type { AttentionReason } from '@/domain/attention';
 import type { ProvisioningFilter } from '@/contract/orders-api';
 import type { BadgeTone } from '@/components/ui/badge/badge';
 
@@ -44,4 +45,16 @@ export const runStepLabels: Record<RunStep, string> = {
   statusCheck: 'Waiting for an IP address',
   createService: 'Creating the service',
   retryDelay: 'Waiting to retry',
+};
+
+export const attentionLabels: Record<AttentionReason, string> = {
+  failed: 'Provisioning failed',
+  stuck: 'Stuck without an IP',
+  neverProvisioned: 'Paid, never provisioned',
+};
+
+/** Short, beside the provider's error; the detail view explains what to do about each. */
+export const errorClassLabels: Record<ErrorClass, string> = {
+  transient: 'Temporary',
+  permanent: 'Permanent',
 };

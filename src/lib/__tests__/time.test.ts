@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatRelativeTime, formatWait } from '../time';
+import { formatDuration, formatRelativeTime, formatWait } from '../time';
 
 describe('formatRelativeTime', () => {
   const now = '2026-11-24T12:00:00.000Z';
@@ -36,5 +36,19 @@ describe('formatWait', () => {
     [599, '10 min'],
   ])('%i s reads "%s"', (seconds, expected) => {
     expect(formatWait(seconds)).toBe(expected);
+  });
+});
+
+describe('formatDuration', () => {
+  test.each([
+    ['nothing', 0, '0 min'],
+    ['a negative skew', -5_000, '0 min'],
+    ['25 min', 25 * 60_000, '25 min'],
+    ['exactly an hour', 60 * 60_000, '1 h'],
+    ['3 h 20 min', 200 * 60_000, '3 h 20 min'],
+    ['a day', 24 * 60 * 60_000, '1 day'],
+    ['4.5 days', 4.5 * 24 * 60 * 60_000, '4 days'],
+  ])('%s', (_name, ms, expected) => {
+    expect(formatDuration(ms)).toBe(expected);
   });
 });

@@ -9,13 +9,17 @@ const variantClasses: Record<ButtonVariant, string> = {
     'border border-gray-300 bg-white text-gray-800 hover:bg-gray-100 dark:border-gray-600 dark:bg-gray-900 dark:text-gray-100 dark:hover:bg-gray-800',
 };
 
-type ButtonProps = Omit<ComponentProps<'button'>, 'type' | 'className'> & { variant?: ButtonVariant };
+type ButtonProps = Omit<ComponentProps<'button'>, 'type' | 'className'> & {
+  variant?: ButtonVariant;
+  /** A plain button unless it submits its form. */
+  type?: 'button' | 'submit';
+};
 
 /** `data-variant` states the variant as data, so tests need not read colours. */
-export function Button({ variant = 'default', ...props }: ButtonProps) {
+export function Button({ variant = 'default', type = 'button', ...props }: ButtonProps) {
   return (
     <button
-      type="button"
+      type={type}
       data-variant={variant}
       className={`inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-70 dark:focus-visible:outline-blue-400 ${variantClasses[variant]}`}
       {...props}

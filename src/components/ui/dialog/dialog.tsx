@@ -1,6 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 
 type DialogProps = {
   open: boolean;
@@ -23,12 +23,24 @@ const placementClasses = {
  * focus returns to what opened it, and the title and description name it for screen readers.
  */
 export function Dialog({ open, onOpenChange, title, description, placement = 'center', children }: DialogProps) {
+  // Radix returns focus to its own Trigger only; these dialogs are opened by ordinary buttons and links.
+  const openerRef = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-gray-950/40 dark:bg-black/60" />
         <RadixDialog.Content
           {...(description === undefined ? { 'aria-describedby': undefined } : {})}
+          onOpenAutoFocus={() => {
+            openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            const opener = openerRef.current;
+            if (opener?.isConnected) {
+              event.preventDefault();
+              opener.focus();
+            }
+          }}
           className={`fixed z-50 bg-white p-5 text-gray-900 shadow-xl focus-visible:outline-none dark:bg-gray-900 dark:text-gray-100 ${placementClasses[placement]}`}
         >
           <div className="mb-3 flex items-start gap-3">

@@ -66,7 +66,7 @@ function ToastItem({ toast }: { toast: Toast }) {
             {toast.title}
           </RadixToast.Title>
           {toast.description ? (
-            <RadixToast.Description id={descriptionId} className="mt-0.5 text-sm break-words text-gray-700 dark:text-gray-300">
+            <RadixToast.Description id={descriptionId} className="mt-0.5 text-sm break-words whitespace-pre-line text-gray-700 dark:text-gray-300">
               {toast.description}
             </RadixToast.Description>
           ) : null}

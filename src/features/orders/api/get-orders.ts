@@ -1,10 +1,8 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { OrderListResponseSchema, type OrderFilters, type OrderListResponse, type OrdersQuery } from '@/contract/orders-api';
 import { apiRequest } from '@/lib/api-client';
+import { listRefreshDelay } from '../refresh';
 import { orderKeys } from './order-keys';
-
-/** Runs move on their own server-side; the list follows them only while one is under way. */
-const POLL_WHILE_RUNNING_MS = 2_000;
 
 /** Enough rows to fill a tall screen twice; further pages load as the admin scrolls. */
 export const ORDERS_PAGE_SIZE = 100;
@@ -26,8 +24,12 @@ export function getOrdersQueryOptions(filters: OrderFilters) {
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     // Typing in the search box must not blank the table between two answers.
     placeholderData: keepPreviousData,
-    refetchInterval: (query) =>
-      query.state.data?.pages.some((page) => page.orders.some((order) => order.activeRun !== null)) ? POLL_WHILE_RUNNING_MS : false,
+    refetchInterval: (query) => {
+      const pages = query.state.data?.pages;
+      const first = pages?.[0];
+      if (!pages || !first) return false;
+      return listRefreshDelay(pages.flatMap((page) => page.orders), Date.parse(first.serverTime));
+    },
   });
 }
 

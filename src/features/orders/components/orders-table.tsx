@@ -1,13 +1,25 @@
-import { CircleAlert } from 'lucide-react';
+import { CircleAlert, TriangleAlert } from 'lucide-react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Order } from '@/contract/order';
 import type { OrderListResponse } from '@/contract/orders-api';
 import { Badge } from '@/components/ui/badge/badge';
-import { formatExactTime, formatRelativeTime } from '@/lib/time';
-import { providerLabels, provisioningLabels, provisioningTones, runStepLabels, statusLabels, statusTones } from '../labels';
+import { attentionReason, waitedMs } from '@/domain/attention';
+import { blockedReason, isProvisioned } from '@/domain/provisioning-rules';
+import { formatClockTime, formatDuration, formatExactTime, formatRelativeTime } from '@/lib/time';
+import {
+  attentionLabels,
+  errorClassLabels,
+  providerLabels,
+  provisioningLabels,
+  provisioningTones,
+  runStepLabels,
+  statusLabels,
+  statusTones,
+} from '../labels';
+import { ProgressMeter } from './progress-meter';
 
-const columns = [
+const dataColumns = [
   'Order',
   'Customer',
   'Product',
@@ -36,6 +48,14 @@ const NO_ORDERS: Order[] = [];
 
 export type LoadedOrders = Pick<OrderListResponse, 'orders' | 'total' | 'serverTime'>;
 
+/** Rows the admin ticked for a bulk action; only orders that `selectable` allows get a checkbox. */
+export type RowSelection = {
+  selected: ReadonlySet<string>;
+  selectable: (order: Order) => boolean;
+  onToggle: (orderId: string) => void;
+  onToggleAll: (orderIds: readonly string[], select: boolean) => void;
+};
+
 type OrdersTableProps = {
   /** Absent while the first answer is loading: the table then shows skeleton rows. */
   list: LoadedOrders | undefined;
@@ -46,14 +66,20 @@ type OrdersTableProps = {
   loadingMore: boolean;
   /** Called as the last loaded rows come near the screen; absent when there is nothing more to load. */
   onNearEnd: (() => void) | undefined;
+  /** Adds a checkbox column (Needs attention, for admins). */
+  selection?: RowSelection | undefined;
 };
 
 /**
  * The orders as one table however many there are: only the rows near the screen are in the DOM
  * (spacer rows stand in for the rest), and `aria-rowcount` tells assistive technology the real size.
  */
-export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd }: OrdersTableProps) {
+export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd, selection }: OrdersTableProps) {
   const orders = list?.orders ?? NO_ORDERS;
+  const columnCount = dataColumns.length + (selection ? 1 : 0);
+  // Ages are measured on the server's clock as of its last answer, never the browser's: the list
+  // refreshes itself when a stuck window ends and every 2 s while a run is under way.
+  const now = list ? Date.parse(list.serverTime) : 0;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const loaded = list !== undefined;
@@ -93,7 +119,12 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd 
         <caption className="sr-only">Orders</caption>
         <thead className="bg-gray-50 text-xs tracking-wide text-gray-600 uppercase dark:bg-gray-800 dark:text-gray-300">
           <tr aria-rowindex={1}>
-            {columns.map((column) => (
+            {selection ? (
+              <th scope="col" className="w-10 px-3 py-2">
+                <SelectAll orders={orders} selection={selection} />
+              </th>
+            ) : null}
+            {dataColumns.map((column) => (
               <th
                 key={column}
                 scope="col"
@@ -106,10 +137,10 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd 
         </thead>
         <tbody ref={bodyRef} className="divide-y divide-gray-200 bg-white dark:divide-gray-800 dark:bg-gray-900">
           {list === undefined ? (
-            Array.from({ length: SKELETON_ROWS }, (_, row) => <SkeletonRow key={row} />)
+            Array.from({ length: SKELETON_ROWS }, (_, row) => <SkeletonRow key={row} columnCount={columnCount} />)
           ) : (
             <>
-              {spaceAbove > 0 ? <SpacerRow height={spaceAbove} /> : null}
+              {spaceAbove > 0 ? <SpacerRow height={spaceAbove} columnCount={columnCount} /> : null}
               {rows.map((row) => {
                 const order = orders[row.index];
                 return order ? (
@@ -117,13 +148,15 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd 
                     key={order._id}
                     order={order}
                     index={row.index}
-                    lastAttempt={order.lastProvisionAttempt ? formatRelativeTime(order.lastProvisionAttempt, list.serverTime) : null}
+                    texts={rowTexts(order, now)}
                     renderAction={renderAction}
+                    selected={selection ? selection.selected.has(order._id) : undefined}
+                    onToggle={selection && selection.selectable(order) ? selection.onToggle : undefined}
                   />
                 ) : null;
               })}
-              {spaceBelow > 0 ? <SpacerRow height={spaceBelow} /> : null}
-              {loadingMore ? <LoadingMoreRow /> : null}
+              {spaceBelow > 0 ? <SpacerRow height={spaceBelow} columnCount={columnCount} /> : null}
+              {loadingMore ? <LoadingMoreRow columnCount={columnCount} /> : null}
             </>
           )}
         </tbody>
@@ -132,97 +165,187 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd 
   );
 }
 
+/**
+ * The row's time-dependent words, worked out for the rows on screen only and passed as strings, so
+ * a memoised row re-renders when its text changes, not on every tick.
+ */
+type RowTexts = {
+  lastAttempt: string | null;
+  /** "Provisioning failed · waiting 3 h 20 min": why the order is in Needs attention. */
+  attention: string | null;
+  /** "Stuck since 11:35 (25 min)". */
+  stuck: string | null;
+  /** Why there is no button, or why the backend would refuse it now. */
+  blocked: string | null;
+};
+
+function rowTexts(order: Order, now: number): RowTexts {
+  const reason = attentionReason(order, now);
+  const since = order.lastProvisionAttempt;
+  return {
+    lastAttempt: since ? formatRelativeTime(since, new Date(now).toISOString()) : null,
+    attention: reason ? `${attentionLabels[reason]} · waiting ${formatDuration(waitedMs(order, now))}` : null,
+    stuck: reason === 'stuck' && since ? `Stuck since ${formatClockTime(since)} (${formatDuration(now - Date.parse(since))})` : null,
+    // A provisioned order needs no explanation on every row of a long history; the badge says it.
+    blocked: isProvisioned(order) ? null : blockedReason(order, now),
+  };
+}
+
 type OrderRowProps = {
   /** Unchanged orders keep their identity across refetches (React Query's structural sharing). */
   order: Order;
   /** Position in the whole list, for `aria-rowindex`. */
   index: number;
-  /** Precomputed, so a new `serverTime` re-renders only the rows whose label changed. */
-  lastAttempt: string | null;
+  texts: RowTexts;
   renderAction: (order: Order) => ReactNode;
+  /** Present when the table has a checkbox column. */
+  selected: boolean | undefined;
+  /** Present when this order may be selected. */
+  onToggle: ((orderId: string) => void) | undefined;
 };
 
 // Memoised: a list of thousands of orders is refetched every 2 s while any run is under way.
-const OrderRow = memo(function OrderRow({ order, index, lastAttempt, renderAction }: OrderRowProps) {
-  const provisioning = order.provisioningStatus ?? 'none';
-  return (
-    <tr
-      aria-rowindex={index + 2}
-      className="bg-white align-top hover:bg-gray-50 dark:bg-gray-900 dark:hover:bg-gray-800"
-    >
-      <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
-        {order._id}
-      </th>
-      <td className="px-3 py-2">
-        <div className="font-medium">{order.customer.name}</div>
-        <div className="text-gray-500 dark:text-gray-400">{order.customer.email}</div>
-      </td>
-      <td className="px-3 py-2 whitespace-nowrap">
-        <div>{order.product}</div>
-        <div className="text-gray-500 dark:text-gray-400">{providerLabels[order.provider]}</div>
-      </td>
-      <td className="px-3 py-2">
-        <Badge tone={statusTones[order.status]}>{statusLabels[order.status]}</Badge>
-      </td>
-      <td className="px-3 py-2">
-        <Badge tone={provisioningTones[provisioning]}>{provisioningLabels[provisioning]}</Badge>
-        {order.activeRun ? (
-          <div className="mt-1 text-xs text-gray-600 dark:text-gray-300">
-            {runStepLabels[order.activeRun.step]} (attempt {order.activeRun.attempt} of {order.activeRun.maxAttempts})
+const OrderRow = memo(
+  function OrderRow({ order, index, texts, renderAction, selected, onToggle }: OrderRowProps) {
+    const provisioning = order.provisioningStatus ?? 'none';
+    return (
+      <tr aria-rowindex={index + 2} className="bg-white align-top hover:bg-gray-50 dark:bg-gray-900 dark:hover:bg-gray-800">
+        {selected === undefined ? null : (
+          <td className="px-3 py-2">
+            {onToggle ? (
+              <input
+                type="checkbox"
+                checked={selected}
+                onChange={() => onToggle(order._id)}
+                aria-label={`Select ${order._id}`}
+                className="size-4 accent-blue-600"
+              />
+            ) : null}
+          </td>
+        )}
+        <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
+          {order._id}
+        </th>
+        <td className="px-3 py-2">
+          <div className="font-medium">{order.customer.name}</div>
+          <div className="text-gray-500 dark:text-gray-400">{order.customer.email}</div>
+        </td>
+        <td className="px-3 py-2 whitespace-nowrap">
+          <div>{order.product}</div>
+          <div className="text-gray-500 dark:text-gray-400">{providerLabels[order.provider]}</div>
+        </td>
+        <td className="px-3 py-2">
+          <Badge tone={statusTones[order.status]}>{statusLabels[order.status]}</Badge>
+        </td>
+        <td className="min-w-56 px-3 py-2">
+          <Badge tone={provisioningTones[provisioning]}>{provisioningLabels[provisioning]}</Badge>
+          <ProgressMeter order={order} />
+          {order.activeRun ? (
+            <div className="mt-1 text-xs text-gray-600 dark:text-gray-300">
+              {runStepLabels[order.activeRun.step]} (attempt {order.activeRun.attempt} of {order.activeRun.maxAttempts})
+            </div>
+          ) : null}
+          {texts.stuck ? <div className="mt-1 text-xs text-amber-800 dark:text-amber-300">{texts.stuck}</div> : null}
+          {texts.attention ? (
+            <div className="mt-1 flex items-start gap-1 text-xs font-medium text-red-700 dark:text-red-300">
+              <TriangleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+              {texts.attention}
+            </div>
+          ) : null}
+        </td>
+        <td className="px-3 py-2 font-mono whitespace-nowrap">{order.ipAddress ?? <Missing />}</td>
+        <td className="px-3 py-2 whitespace-nowrap">
+          {order.lastProvisionAttempt ? (
+            <time dateTime={order.lastProvisionAttempt} title={formatExactTime(order.lastProvisionAttempt)}>
+              {texts.lastAttempt}
+            </time>
+          ) : (
+            <Missing />
+          )}
+        </td>
+        <td className="max-w-60 px-3 py-2">
+          {order.provisioningError ? (
+            <span className="flex items-start gap-1 text-red-700 dark:text-red-300">
+              <CircleAlert aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
+              <span>
+                {order.provisioningErrorClass ? (
+                  <span className="font-semibold">{errorClassLabels[order.provisioningErrorClass]}: </span>
+                ) : null}
+                {order.provisioningError}
+              </span>
+            </span>
+          ) : (
+            <Missing />
+          )}
+        </td>
+        <td className={`bg-inherit px-3 py-2 ${actionCellClasses}`}>
+          <div className="flex max-w-48 flex-col items-start gap-1">
+            {renderAction(order)}
+            {texts.blocked ? <span className="text-xs text-gray-600 dark:text-gray-300">{texts.blocked}</span> : null}
           </div>
-        ) : null}
-      </td>
-      <td className="px-3 py-2 font-mono whitespace-nowrap">{order.ipAddress ?? <Missing />}</td>
-      <td className="px-3 py-2 whitespace-nowrap">
-        {order.lastProvisionAttempt ? (
-          <time dateTime={order.lastProvisionAttempt} title={formatExactTime(order.lastProvisionAttempt)}>
-            {lastAttempt}
-          </time>
-        ) : (
-          <Missing />
-        )}
-      </td>
-      <td className="max-w-52 px-3 py-2">
-        {order.provisioningError ? (
-          <span className="flex items-start gap-1 text-red-700 dark:text-red-300">
-            <CircleAlert aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
-            {order.provisioningError}
-          </span>
-        ) : (
-          <Missing />
-        )}
-      </td>
-      <td className={`bg-inherit px-3 py-2 ${actionCellClasses}`}>{renderAction(order)}</td>
-    </tr>
+        </td>
+      </tr>
+    );
+  },
+  (before, after) =>
+    before.order === after.order &&
+    before.index === after.index &&
+    before.selected === after.selected &&
+    before.onToggle === after.onToggle &&
+    before.renderAction === after.renderAction &&
+    shallowEqualTexts(before.texts, after.texts),
+);
+
+function shallowEqualTexts(a: RowTexts, b: RowTexts): boolean {
+  return a.lastAttempt === b.lastAttempt && a.attention === b.attention && a.stuck === b.stuck && a.blocked === b.blocked;
+}
+
+/** Ticks every loaded order that may be selected, or clears them all. */
+function SelectAll({ orders, selection }: { orders: readonly Order[]; selection: RowSelection }) {
+  const selectable = orders.filter(selection.selectable).map((order) => order._id);
+  const selectedCount = selectable.filter((id) => selection.selected.has(id)).length;
+  const all = selectable.length > 0 && selectedCount === selectable.length;
+  return (
+    <input
+      type="checkbox"
+      aria-label="Select every order that can be retried"
+      checked={all}
+      ref={(input) => {
+        if (input) input.indeterminate = selectedCount > 0 && !all;
+      }}
+      disabled={selectable.length === 0}
+      onChange={() => selection.onToggleAll(selectable, !all)}
+      className="size-4 accent-blue-600"
+    />
   );
-});
+}
 
 function Missing() {
   return <span className="text-gray-400 dark:text-gray-500">—</span>;
 }
 
-function SpacerRow({ height }: { height: number }) {
+function SpacerRow({ height, columnCount }: { height: number; columnCount: number }) {
   return (
     <tr aria-hidden="true" style={{ height }}>
-      <td aria-hidden="true" colSpan={columns.length} className="p-0" />
+      <td aria-hidden="true" colSpan={columnCount} className="p-0" />
     </tr>
   );
 }
 
-function LoadingMoreRow() {
+function LoadingMoreRow({ columnCount }: { columnCount: number }) {
   return (
     <tr>
-      <td colSpan={columns.length} className="px-3 py-3 text-center text-gray-600 dark:text-gray-300">
+      <td colSpan={columnCount} className="px-3 py-3 text-center text-gray-600 dark:text-gray-300">
         Loading more orders…
       </td>
     </tr>
   );
 }
 
-function SkeletonRow() {
+function SkeletonRow({ columnCount }: { columnCount: number }) {
   return (
     <tr>
-      {columns.map((column) => (
+      {Array.from({ length: columnCount }, (_, column) => (
         <td key={column} aria-hidden="true" className="px-3 py-3">
           <div className="h-4 animate-pulse rounded bg-gray-200 dark:bg-gray-700" />
         </td>

@@ -1,12 +1,13 @@
-import { CircleAlert, Inbox, SearchX } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { CircleAlert, CircleCheck, Inbox, SearchX } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
 import type { Order } from '@/contract/order';
 import type { OrderFilters } from '@/contract/orders-api';
 import { Button } from '@/components/ui/button/button';
 import { useOrders } from '../api/get-orders';
 import { hasFilters, noFilters } from '../filters';
 import { OrderFiltersBar } from './order-filters-bar';
-import { OrdersTable } from './orders-table';
+import { OrdersTable, type RowSelection } from './orders-table';
+import { ViewTabs } from './view-tabs';
 
 const countFormat = new Intl.NumberFormat();
 
@@ -15,13 +16,23 @@ type OrdersViewProps = {
   onFiltersChange: (patch: Partial<OrderFilters>) => void;
   /** The action cell: supplied by whoever composes the page, so this feature needs no other feature. */
   renderAction: (order: Order) => ReactNode;
+  /** Bulk actions on ticked rows of Needs attention; absent for users who may not act. */
+  bulk?: BulkActions | undefined;
 };
 
-export function OrdersView({ filters, onFiltersChange, renderAction }: OrdersViewProps) {
+export type BulkActions = {
+  selectable: (order: Order) => boolean;
+  /** The bar above the table while rows are ticked; `clear` unticks them all. */
+  render: (selected: readonly Order[], clear: () => void) => ReactNode;
+};
+
+export function OrdersView({ filters, onFiltersChange, renderAction, bulk }: OrdersViewProps) {
   const { data, error, isFetching, isPlaceholderData, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = useOrders(filters);
   const retry = () => void refetch();
   const firstPage = data?.pages[0];
   const list = data && firstPage ? { orders: data.pages.flatMap((page) => page.orders), total: firstPage.total, serverTime: firstPage.serverTime } : undefined;
+  const attention = filters.view === 'attention';
+  const selection = useRowSelection(attention ? bulk : undefined, list?.orders);
 
   let content: ReactNode;
   if (!data && error) {
@@ -33,6 +44,10 @@ export function OrdersView({ filters, onFiltersChange, renderAction }: OrdersVie
           Clear filters
         </Button>
       </EmptyState>
+    ) : attention ? (
+      <EmptyState icon={<CircleCheck aria-hidden="true" className="size-8" />} title="Nothing needs attention">
+        <p>Every paid order is provisioned, provisioning, or marked resolved.</p>
+      </EmptyState>
     ) : (
       <EmptyState icon={<Inbox aria-hidden="true" className="size-8" />} title="No orders yet">
         <p>Orders appear here once customers buy a server.</p>
@@ -42,7 +57,9 @@ export function OrdersView({ filters, onFiltersChange, renderAction }: OrdersVie
     content = (
       <>
         {error ? <RefreshError message={error.message} retrying={isFetching} onRetry={retry} /> : null}
+        {selection && bulk && selection.selectedOrders.length > 0 ? bulk.render(selection.selectedOrders, selection.clear) : null}
         <OrdersTable
+          selection={selection?.table}
           list={list}
           stale={isPlaceholderData}
           renderAction={renderAction}
@@ -55,6 +72,7 @@ export function OrdersView({ filters, onFiltersChange, renderAction }: OrdersVie
 
   return (
     <div className="space-y-4">
+      <ViewTabs view={filters.view} attentionCount={firstPage?.attentionCount} />
       <OrderFiltersBar filters={filters} onFiltersChange={onFiltersChange} />
       <p aria-live="polite" className="text-sm text-gray-600 dark:text-gray-300">
         {list ? `${countFormat.format(list.total)} ${list.total === 1 ? 'order' : 'orders'}` : null}
@@ -62,6 +80,28 @@ export function OrdersView({ filters, onFiltersChange, renderAction }: OrdersVie
       {content}
     </div>
   );
+}
+
+/**
+ * The ticked rows of Needs attention. Only loaded orders that may still be selected count, so a row
+ * that left the view (provisioned meanwhile) drops out of the bulk action by itself.
+ */
+function useRowSelection(bulk: BulkActions | undefined, orders: readonly Order[] | undefined) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  if (!bulk) return undefined;
+  const selectedOrders = (orders ?? []).filter((order) => selected.has(order._id) && bulk.selectable(order));
+  const table: RowSelection = {
+    selected,
+    selectable: bulk.selectable,
+    onToggle: (orderId) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (!next.delete(orderId)) next.add(orderId);
+        return next;
+      }),
+    onToggleAll: (orderIds, select) => setSelected(select ? new Set(orderIds) : new Set()),
+  };
+  return { table, selectedOrders, clear: () => setSelected(new Set()) };
 }
 
 type ErrorProps = { message: string; retrying: boolean; onRetry: () => void };

@@ -1,4 +1,5 @@
-import { cleanup, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { setupMockBackend } from '@/testing/mock-backend';
@@ -19,6 +20,13 @@ async function openOrder(orderId: string) {
   const { user } = renderApp(`/admin/manageOrders?q=${orderId}`);
   const row = await findOrderRow(orderId);
   return { user, row };
+}
+
+/** A failed order's Retry asks first: confirms in the dialog, with a reason when given. */
+async function confirmRetry(user: UserEvent, orderId: string, reason?: string) {
+  const dialog = await screen.findByRole('dialog', { name: `Retry ${orderId}?` });
+  if (reason) await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), reason);
+  await user.click(within(dialog).getByRole('button', { name: `Retry ${orderId}` }));
 }
 
 async function expectIdle(orderId: string, label: string) {
@@ -52,6 +60,7 @@ describe('Provision button', () => {
     const { user, row } = await openOrder('ORD-1002');
 
     await user.click(within(row).getByRole('button', { name: 'Retry' }));
+    await confirmRetry(user, 'ORD-1002');
     await findToast('Provisioning started');
     backend.advance(SETTLE_MS);
 
@@ -82,10 +91,12 @@ describe('Provision button', () => {
     expect(provisionPosts()).toHaveLength(1);
   });
 
-  test('sends one request for a rapid triple click, and buys one VPS', async () => {
+  test('sends one request for a rapid triple click on the confirmation, and buys one VPS', async () => {
     const { user, row } = await openOrder('ORD-1002');
 
     await user.tripleClick(within(row).getByRole('button', { name: 'Retry' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Retry ORD-1002?' });
+    await user.tripleClick(within(dialog).getByRole('button', { name: 'Retry ORD-1002' }));
 
     await findToast('Provisioning started');
     expect(provisionPosts()).toHaveLength(1);
@@ -98,6 +109,7 @@ describe('Provision button', () => {
     const { user, row } = await openOrder('ORD-1011');
 
     await user.click(within(row).getByRole('button', { name: 'Retry' }));
+    await confirmRetry(user, 'ORD-1011');
     await findToast('Provisioning started');
     // The list now shows the run; a paid, auto-provisioned order under way gets no button by the rule.
     await waitFor(() => expect(within(row).getByText('Provisioning', { selector: 'span' })).toBeInTheDocument());
@@ -178,6 +190,7 @@ describe('Provision button', () => {
     const { user, row } = await openOrder('ORD-1002');
 
     await user.click(within(row).getByRole('button', { name: 'Retry' }));
+    await confirmRetry(user, 'ORD-1002');
 
     expect(await findToast('Order already provisioned')).toHaveTextContent('ORD-1002');
     await waitFor(() => expect(within(row).queryByRole('button')).not.toBeInTheDocument());
@@ -222,5 +235,46 @@ describe('Provision button', () => {
     expect(await findToast('Could not provision ORD-1001')).toHaveTextContent('Could not reach the server');
     await expectIdle('ORD-1001', 'Provision');
     expect(provisionPosts()).toHaveLength(2);
+  });
+
+  test('asks before retrying a failed order: the last error, what its class means, an optional reason', async () => {
+    const { user, row } = await openOrder('ORD-1011');
+
+    await user.click(within(row).getByRole('button', { name: 'Retry' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Retry ORD-1011?' });
+    expect(dialog).toHaveTextContent('insufficient upstream balance');
+    expect(dialog).toHaveTextContent(/Permanent failure: .* Fix it first, or mark the order resolved/);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(provisionPosts()).toEqual([]);
+    await waitFor(() => expect(within(row).getByRole('button', { name: 'Retry' })).toHaveFocus());
+
+    await user.click(within(row).getByRole('button', { name: 'Retry' }));
+    await confirmRetry(user, 'ORD-1011', 'Balance topped up at SmartVPS');
+    await findToast('Provisioning started');
+    expect(backend.upstreamCalls()).toEqual([]);
+    const detail = await (await fetch('http://console.test/api/orders/ORD-1011', { headers: backend.authorization() })).json();
+    expect(detail.audit).toEqual([expect.objectContaining({ action: 'retry', reason: 'Balance topped up at SmartVPS', result: 'PROVISIONING_STARTED' })]);
+  });
+
+  test('retries a stuck order without asking: it resumes and cannot buy twice', async () => {
+    const { user, row } = await openOrder('ORD-1003');
+
+    await user.click(within(row).getByRole('button', { name: 'Retry' }));
+
+    await findToast('Provisioning started');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  test('gives a support agent no button, only the reason', async () => {
+    backend.signInAs('support');
+    renderApp('/admin/manageOrders?q=ORD-100');
+    const row = await findOrderRow('ORD-1006');
+
+    await waitFor(() => expect(within(row).getByText('In progress for 3 min, retry in 7 min')).toBeInTheDocument());
+    for (const orderId of ['ORD-1001', 'ORD-1002', 'ORD-1006']) {
+      expect(within(await findOrderRow(orderId)).queryByRole('button')).not.toBeInTheDocument();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { answerToast, requestFailedToast, settledRunToast } from '../components/provision-toasts';
+import { answerToast, bulkRetryToast, requestFailedToast, settledRunToast } from '../components/provision-toasts';
 
 describe('answerToast: what the provision endpoint answered', () => {
   test.each<[string, Parameters<typeof answerToast>[1], ReturnType<typeof answerToast>]>([
@@ -50,5 +50,33 @@ describe('settledRunToast: how a followed run ended', () => {
 
   test('a stuck order is told when a retry becomes possible', () => {
     expect(settledRunToast({ ...base, provisioningStatus: 'provisioning' }).description).toMatch(/bought.*retry becomes possible after 10 minutes/i);
+  });
+});
+
+describe('bulkRetryToast: one toast for a bulk retry', () => {
+  const started = (orderId: string) => ({ orderId, code: 'PROVISIONING_STARTED' as const, message: 'Provisioning started', retryAfterSeconds: null });
+  test.each<[string, Parameters<typeof bulkRetryToast>[0]['results'], ReturnType<typeof bulkRetryToast>]>([
+    ['all started', [started('ORD-1002'), started('ORD-1005')], { tone: 'info', title: 'Bulk retry: 2 started', description: 'ORD-1002: started\nORD-1005: started' }],
+    [
+      'a mix, each answer listed in the order asked',
+      [
+        started('ORD-1002'),
+        { orderId: 'ORD-1003', code: 'PROVISIONING_IN_PROGRESS', message: 'busy', retryAfterSeconds: 420 },
+        { orderId: 'ORD-1004', code: 'ALREADY_PROVISIONED', message: 'done', retryAfterSeconds: null },
+        { orderId: 'ORD-1010', code: 'NOT_ELIGIBLE', message: 'Order is cancelled', retryAfterSeconds: null },
+      ],
+      {
+        tone: 'warning',
+        title: 'Bulk retry: 1 started, 1 already provisioned, 1 in progress, 1 refused',
+        description: 'ORD-1002: started\nORD-1003: in progress (retry in 7 min)\nORD-1004: already provisioned\nORD-1010: refused (Order is cancelled)',
+      },
+    ],
+    [
+      'nothing started',
+      [{ orderId: 'ORD-404', code: 'ORDER_NOT_FOUND', message: 'gone', retryAfterSeconds: null }],
+      { tone: 'error', title: 'Bulk retry: 1 not found', description: 'ORD-404: not found' },
+    ],
+  ])('%s', (_name, results, expected) => {
+    expect(bulkRetryToast({ results })).toEqual(expected);
   });
 });

@@ -3,9 +3,8 @@ import { ProvisionResponseSchema, type ProvisionRequest, type ProvisionResponse 
 import { orderKeys } from '@/features/orders/api/order-keys';
 import { apiRequest } from '@/lib/api-client';
 
-export function provisionOrder(orderId: string): Promise<ProvisionResponse> {
-  const body: ProvisionRequest = { orderId };
-  return apiRequest('/api/orders/provision', ProvisionResponseSchema, { method: 'POST', body });
+export function provisionOrder(request: ProvisionRequest): Promise<ProvisionResponse> {
+  return apiRequest('/api/orders/provision', ProvisionResponseSchema, { method: 'POST', body: request });
 }
 
 export function useProvisionOrder() {
@@ -14,7 +13,7 @@ export function useProvisionOrder() {
     mutationFn: provisionOrder,
     // Every answer, errors included, may mean the list is out of date. Returning the promise keeps
     // the mutation pending until the refetch landed, so the button never flashes back to idle.
-    onSettled: (_answer, _error, orderId) =>
+    onSettled: (_answer, _error, { orderId }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: orderKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderId) }),

@@ -1,5 +1,5 @@
 import type { Order } from '@/contract/order';
-import { provisionMessages } from '@/contract/provision-api';
+import { provisionMessages, type BulkProvisionResponse, type BulkResultCode } from '@/contract/provision-api';
 import type { ToastInput } from '@/components/ui/toast/toast-store';
 import { STUCK_AFTER_MS } from '@/domain/provisioning-rules';
 import { formatWait } from '@/lib/time';
@@ -55,4 +55,37 @@ export function settledRunToast(order: Pick<Order, '_id' | 'provisioningStatus' 
     case null:
       return { tone: 'warning', title: `Provisioning ${orderId} ended without a result`, description: 'Check the order and try again.' };
   }
+}
+
+/** How each bulk answer is counted and listed; the order is the summary's. */
+const bulkOutcomeWords: Record<BulkResultCode, string> = {
+  PROVISIONING_STARTED: 'started',
+  ALREADY_PROVISIONED: 'already provisioned',
+  PROVISIONING_IN_PROGRESS: 'in progress',
+  NOT_ELIGIBLE: 'refused',
+  ORDER_NOT_FOUND: 'not found',
+};
+
+/** One toast for a bulk retry: the counts in the title, each order's answer in the description. */
+export function bulkRetryToast({ results }: BulkProvisionResponse): ToastInput {
+  const counts = Object.entries(bulkOutcomeWords)
+    .map(([code, words]) => [results.filter((result) => result.code === code).length, words] as const)
+    .filter(([count]) => count > 0)
+    .map(([count, words]) => `${count} ${words}`);
+  const lines = results.map((result) => {
+    const words = bulkOutcomeWords[result.code];
+    const detail =
+      result.code === 'PROVISIONING_IN_PROGRESS' && result.retryAfterSeconds !== null
+        ? ` (retry in ${formatWait(result.retryAfterSeconds)})`
+        : result.code === 'NOT_ELIGIBLE'
+          ? ` (${result.message})`
+          : '';
+    return `${result.orderId}: ${words}${detail}`;
+  });
+  const allStarted = results.every((result) => result.code === 'PROVISIONING_STARTED');
+  return {
+    tone: allStarted ? 'info' : results.some((result) => result.code === 'PROVISIONING_STARTED') ? 'warning' : 'error',
+    title: `Bulk retry: ${counts.join(', ')}`,
+    description: lines.join('\n'),
+  };
 }
