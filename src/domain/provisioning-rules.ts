@@ -1,5 +1,5 @@
 import type { Order } from '@/contract/order';
-import { formatWait } from '@/lib/time';
+import { formatDuration, formatWait } from '@/lib/time';
 
 /**
  * The product's provisioning rules, written once: the console decides its button with
@@ -94,7 +94,9 @@ export function blockedReason(order: BlockedInput, now: number): string | null {
       return answer.reason;
     case 'PROVISIONING_IN_PROGRESS': {
       const since = order.activeRun?.startedAt ?? order.lastProvisionAttempt;
-      const running = since ? ` for ${formatWait(Math.max(0, Math.floor((now - Date.parse(since)) / 1000)))}` : '';
+      const elapsedMs = since ? now - Date.parse(since) : 0;
+      // "for 0 min" says nothing: a run younger than a minute is just "in progress".
+      const running = elapsedMs >= 60_000 ? ` for ${formatDuration(elapsedMs)}` : '';
       return `In progress${running}, retry in ${formatWait(answer.retryAfterSeconds)}`;
     }
     case 'ALLOWED':

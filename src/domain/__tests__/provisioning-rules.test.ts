@@ -103,6 +103,7 @@ describe('blockedReason: why an order has no button, or why its button would be 
     ['unpaid', { status: 'pending' }, 'Order is not paid yet'],
     ['cancelled', { status: 'cancelled' }, 'Order is cancelled'],
     ['in progress for 3 min without a live run', { autoProvisioned: true, provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(3) }, 'In progress for 3 min, retry in 7 min'],
+    ['a run that started a moment ago', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(0), activeRun: { ...run, startedAt: minutesAgo(0.5) } }, 'In progress, retry in 10 min'],
     ['a live run counts from its own start', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(2), activeRun: run }, 'In progress for 2 min, retry in 8 min'],
     ['a live run queued past the window', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25), activeRun: { ...run, startedAt: minutesAgo(25) } }, 'In progress for 25 min, retry in 1 min'],
     ['resolved', { provisioningStatus: 'failed', resolution }, 'Order was marked resolved by admin@reseller.test: Built by hand in the SmartVPS panel'],
