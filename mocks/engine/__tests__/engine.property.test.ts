@@ -1,17 +1,18 @@
 import * as fc from 'fast-check';
 import { assert, describe, expect, test } from 'vitest';
 import type { Order } from '@/contract/order';
+import { attentionReason, longestWaitingFirst } from '@/domain/attention';
 import { isProvisioned, provisionAction, provisionGuard, type GuardAnswer } from '@/domain/provisioning-rules';
 import type { PackageId } from '../../data/products';
 import { buildSeed, type OrderSpec } from '../../data/seed-builder';
-import { ProvisioningEngine, type ProvisionOutcome } from '../engine';
+import { ProvisioningEngine, type ProvisionOutcome, type ResolveOutcome } from '../engine';
 import { EngineSnapshotSchema, type EngineSnapshot } from '../engine-state';
 import { healthyProviders, type BehaviourPhase, type CallOutcome, type OperationBehaviour, type ProvidersBehaviour } from '../provider-behaviour';
 import { engineWith, freshOrder, MINUTE, orderOf } from './engine-test-kit';
 
 /*
  * Model-based check of the simulator: a random pool of orders and random provider weather, then a
- * random sequence of clicks, clock jumps and page reloads, with every invariant checked after every
+ * random sequence of clicks, bulk retries, mark-resolved, clock jumps and page reloads, with every invariant checked after every
  * step. The shrunk counterexample (world + commands) replays with `play` in a plain test.
  */
 
@@ -33,6 +34,9 @@ type World = {
 type Command =
   /** One admin clicking, or several clicks on the same order at the same instant (a burst). */
   | { kind: 'clicks'; orderId: OrderId; admins: Admin[] }
+  /** One bulk retry of several orders, answered one by one in the order given. */
+  | { kind: 'bulk'; orderIds: OrderId[]; admin: Admin }
+  | { kind: 'resolve'; orderId: OrderId; admin: Admin }
   | { kind: 'advance'; ms: number }
   /** `snapshot`: the whole state round-trips through JSON; `storage`: only what changed since the seed is kept, as MockBackend saves it. */
   | { kind: 'reload'; from: 'snapshot' | 'storage' };
@@ -82,9 +86,10 @@ function seedEngine(world: World): ProvisioningEngine {
 
 // Success weighs most, so orders get far enough to be bought, queued, stuck and resumed.
 const outcomeArb: fc.Arbitrary<CallOutcome> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant({ kind: 'succeed' as const }) },
-  { weight: 1, arbitrary: fc.constantFrom('API returned 502', 'API returned 503', 'Package out of stock').map((error) => ({ kind: 'fail' as const, error })) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'timeout' as const }) },
+  { weight: 6, arbitrary: fc.constant({ kind: 'succeed' as const }) },
+  { weight: 1, arbitrary: fc.constantFrom('API returned 502', 'API returned 503').map((error) => ({ kind: 'fail' as const, error })) },
+  { weight: 1, arbitrary: fc.constantFrom('Package out of stock', 'Insufficient upstream balance').map((error) => ({ kind: 'fail' as const, error, permanent: true })) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'timeout' as const }) },
 );
 
 /** Outcomes that flip over time: phases of 1 s to 60 min each, then a last outcome for ever. */
@@ -144,6 +149,11 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
       ),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('bulk' as const), orderIds: fc.shuffledSubarray([...ORDER_IDS], { minLength: 1 }), admin: fc.constantFrom(...ADMINS) }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolve' as const), orderId: fc.constantFrom(...ORDER_IDS), admin: fc.constantFrom(...ADMINS) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reload' as const), from: fc.constantFrom('snapshot' as const, 'storage' as const) }) },
 );
 
@@ -173,6 +183,22 @@ function assertAnswerAsPredicted(answer: ProvisionOutcome, predicted: GuardAnswe
     }
     case 'ALREADY_PROVISIONED':
       assert.strictEqual(answer.code, 'ALREADY_PROVISIONED', message);
+      return;
+    case 'NOT_ELIGIBLE':
+    case 'PROVISIONING_IN_PROGRESS':
+      assert.deepEqual(answer, predicted, message);
+  }
+}
+
+/** What mark-resolved should answer, given the guard's answer just before it: it is allowed exactly where a click would be. */
+function assertResolveAsPredicted(answer: ResolveOutcome, predicted: GuardAnswer, admin: Admin, where: string): void {
+  const message = `invariant 3 (${where}): the resolve answer contradicts provisionGuard's ${predicted.code}`;
+  switch (predicted.code) {
+    case 'ALLOWED':
+      assert.deepEqual([answer.code, answer.code === 'MARKED_RESOLVED' ? answer.order.resolution?.by : null], ['MARKED_RESOLVED', admin], message);
+      return;
+    case 'ALREADY_PROVISIONED':
+      assert.strictEqual(answer.code, 'NOT_ELIGIBLE', message);
       return;
     case 'NOT_ELIGIBLE':
     case 'PROVISIONING_IN_PROGRESS':
@@ -216,6 +242,10 @@ function checkInvariants(engine: ProvisioningEngine, seededUpstream: ReadonlySet
       assert.strictEqual(guard.code, 'ALREADY_PROVISIONED', `invariant 3 (${where}): ${id} is provisioned`);
     }
     if (order.activeRun !== null) assert.strictEqual(guard.code, 'PROVISIONING_IN_PROGRESS', `invariant 3 (${where}): ${id} has a live run`);
+    if (order.resolution !== null) {
+      assert.isNull(action, `invariant 3 (${where}): ${id} is resolved but has a button`);
+      assert.strictEqual(guard.code, 'NOT_ELIGIBLE', `invariant 3 (${where}): ${id} is resolved`);
+    }
   }
 
   // 4. Locks, derived from the live runs.
@@ -240,6 +270,20 @@ function checkInvariants(engine: ProvisioningEngine, seededUpstream: ReadonlySet
   const busy = runs.filter((run) => run.step !== 'retryDelay').map((run) => run.attemptId);
   assert.deepEqual(running.toSorted(), busy.toSorted(), `invariant 4 (${where}): running attempts are not those of the live runs`);
 
+  // 7. Nothing runs on a resolved order: no run, no attempt, no upstream call after it was resolved, and it stays resolved.
+  const calls = engine.upstreamCalls();
+  for (const [id, order] of orders) {
+    const { resolution } = order;
+    const resolvedEntries = orderOf(engine, id).audit.filter((entry) => entry.result === 'MARKED_RESOLVED');
+    assert.strictEqual(resolvedEntries.length, resolution ? 1 : 0, `invariant 7 (${where}): ${id} was resolved ${resolvedEntries.length} times, resolution ${JSON.stringify(resolution)}`);
+    if (!resolution) continue;
+    assert.isNull(order.activeRun, `invariant 7 (${where}): ${id} is resolved but has a live run`);
+    assert.notStrictEqual(order.provisioningStatus, 'active', `invariant 7 (${where}): ${id} is resolved and active`);
+    const later = (at: string) => at > resolution.at;
+    assert.isFalse(orderOf(engine, id).attempts.some((attempt) => later(attempt.startedAt)), `invariant 7 (${where}): ${id} had an attempt after it was resolved`);
+    assert.isFalse(calls.some((call) => call.orderId === id && later(call.at)), `invariant 7 (${where}): ${id} had an upstream call after it was resolved`);
+  }
+
   // 5. Time only moves forward.
   assert.isAtLeast(now, previousNow, `invariant 5 (${where}): the engine went back in time`);
   for (const attempt of attempts) {
@@ -249,7 +293,22 @@ function checkInvariants(engine: ProvisioningEngine, seededUpstream: ReadonlySet
     assert.isAtLeast(Date.parse(attempt.endedAt), startedAt, `invariant 5 (${where}): ${attempt.id} ends before it starts`);
     assert.isAtMost(Date.parse(attempt.endedAt), now, `invariant 5 (${where}): ${attempt.id} ends in the future`);
   }
+
+  // 8. A permanent failure ends its run: no later attempt of that run, and the run is gone.
+  for (const attempt of attempts.filter((candidate) => candidate.errorClass === 'permanent')) {
+    const later = attempts.filter((candidate) => candidate.runId === attempt.runId && candidate.attempt > attempt.attempt);
+    assert.deepEqual(later.map((candidate) => candidate.id), [], `invariant 8 (${where}): ${attempt.runId} went on after a permanent failure`);
+    assert.isFalse(runs.some((run) => run.id === attempt.runId), `invariant 8 (${where}): ${attempt.runId} lives on after a permanent failure`);
+  }
+
+  // 9. Needs attention is exactly the orders the shared rule picks, longest wait first, and its count.
+  const attention = engine.listOrders({ view: 'attention' });
+  const expected = [...orders.values()].filter((order) => attentionReason(order, now) !== null).toSorted(longestWaitingFirst);
+  assert.deepEqual(attention?.orders.map((order) => order._id), expected.map((order) => order._id), `invariant 9 (${where}): the attention view`);
+  assert.strictEqual(attention?.attentionCount, expected.length, `invariant 9 (${where}): the attention count`);
 }
+
+const auditLength = (engine: ProvisioningEngine) => ORDER_IDS.reduce((sum, id) => sum + orderOf(engine, id).audit.length, 0);
 
 /** Plays the commands on the engine, reloading it when told, and on a twin that never reloads. */
 function play(world: World, commands: readonly Command[]): void {
@@ -261,15 +320,31 @@ function play(world: World, commands: readonly Command[]): void {
 
   commands.forEach((command, index) => {
     const where = `after command ${index}, ${command.kind}`;
+    const auditBefore = auditLength(engine);
+    let requests = 0;
+    const click = (orderId: OrderId, admin: Admin, bulk: boolean) => {
+      requests += 1;
+      const predicted = provisionGuard(orderOf(engine, orderId).order, engine.now);
+      const answer = engine.provision(orderId, { actor: admin, bulk });
+      assertAnswerAsPredicted(answer, predicted, admin, `command ${index}, ${admin} ${bulk ? 'bulk-retries' : 'clicks'} ${orderId}`);
+      assert.deepEqual(twin.provision(orderId, { actor: admin, bulk }), answer, `invariant 6 (${where}): the twin that never reloaded answered otherwise`);
+    };
     switch (command.kind) {
       case 'clicks':
-        for (const admin of command.admins) {
-          const predicted = provisionGuard(orderOf(engine, command.orderId).order, engine.now);
-          const answer = engine.provision(command.orderId, { actor: admin });
-          assertAnswerAsPredicted(answer, predicted, admin, `command ${index}, ${admin} clicks ${command.orderId}`);
-          assert.deepEqual(twin.provision(command.orderId, { actor: admin }), answer, `invariant 6 (${where}): the twin that never reloaded answered otherwise`);
-        }
+        for (const admin of command.admins) click(command.orderId, admin, false);
         break;
+      case 'bulk':
+        for (const orderId of command.orderIds) click(orderId, command.admin, true);
+        break;
+      case 'resolve': {
+        requests += 1;
+        const predicted = provisionGuard(orderOf(engine, command.orderId).order, engine.now);
+        const request = { actor: command.admin, reason: 'Fixed upstream by hand' };
+        const answer = engine.resolve(command.orderId, request);
+        assertResolveAsPredicted(answer, predicted, command.admin, `command ${index}, ${command.admin} resolves ${command.orderId}`);
+        assert.deepEqual(twin.resolve(command.orderId, request), answer, `invariant 6 (${where}): the twin that never reloaded answered otherwise`);
+        break;
+      }
       case 'advance':
         engine.settle(engine.now + command.ms);
         twin.settle(twin.now + command.ms);
@@ -282,6 +357,8 @@ function play(world: World, commands: readonly Command[]): void {
         break;
       }
     }
+    // 10. Every manual request, allowed or refused, writes exactly one audit entry.
+    assert.strictEqual(auditLength(engine) - auditBefore, requests, `invariant 10 (${where}): audit entries written`);
     checkInvariants(engine, seededUpstream, previousNow, where);
     // 6. A reload changes nothing about what happens next.
     assert.deepEqual(engine.snapshot(), twin.snapshot(), `invariant 6 (${where}): the engine parted from its twin that never reloaded`);
@@ -290,7 +367,7 @@ function play(world: World, commands: readonly Command[]): void {
 }
 
 describe('the provisioning simulator under random use', () => {
-  test('never buys an order twice, whatever the interleaving of clicks, clock jumps, provider failures and reloads', () => {
+  test('never buys an order twice nor runs a resolved one, whatever the interleaving of clicks, bulk retries, resolves, clock jumps, provider failures and reloads', () => {
     const details = fc.check(
       fc.property(worldArb, commandsArb, (world, commands) => {
         play(world, commands);
