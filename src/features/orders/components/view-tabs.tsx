@@ -33,7 +33,7 @@ export function ViewTabs({ view, attentionCount }: { view: OrdersView | undefine
             aria-current={view === 'attention' ? 'page' : undefined}
             className={`${tabClasses} ${view === 'attention' ? activeClasses : inactiveClasses}`}
           >
-            Needs attention
+            Needs attention{' '}
             {attentionCount === undefined ? null : (
               <span
                 className={`rounded-full px-2 py-0.5 text-xs font-semibold ${
