@@ -261,9 +261,12 @@ export class ProvisioningEngine {
   provision(orderId: string, request: ManualRequest): ProvisionOutcome {
     const order = this.ordersById.get(orderId);
     if (!order) return { code: 'ORDER_NOT_FOUND' };
+    this.purgeStaleCopy(order);
+    // The button is the one the order showed before the request; in a race both admins saw the same one.
+    const action: AuditAction = provisionAction(this.toApiOrder(order))?.kind ?? 'provision';
     const colleague = this.behaviour.concurrentAdmin;
-    if (colleague && colleague !== request.actor) this.requestProvision(order, { actor: colleague });
-    return this.requestProvision(order, request);
+    if (colleague && colleague !== request.actor) this.requestProvision(order, action, { actor: colleague });
+    return this.requestProvision(order, action, request);
   }
 
   /** Marks an order fixed outside the console: it leaves Needs attention and can no longer be provisioned here. */
@@ -286,10 +289,8 @@ export class ProvisioningEngine {
     return outcome;
   }
 
-  private requestProvision(order: StoredOrder, request: ManualRequest): ProvisionOutcome {
-    this.purgeStaleCopy(order);
+  private requestProvision(order: StoredOrder, action: AuditAction, request: ManualRequest): ProvisionOutcome {
     const current = this.toApiOrder(order);
-    const action: AuditAction = provisionAction(current)?.kind ?? 'provision';
     const answer = provisionGuard(current, this.now);
     let outcome: ProvisionOutcome;
     switch (answer.code) {

@@ -174,6 +174,16 @@ describe('the audit trail', () => {
     expect(orderOf(engine, 'ORD-2').audit).toEqual([]);
   });
 
+  test('in a race, both admins are recorded with the button the order showed them both', () => {
+    // Paid and automatic: once the colleague's run starts, the rule would show no button at all.
+    const engine = engineWith([failed('ORD-1', { status: 'paid' })], { concurrentAdmin: OTHER });
+    expect(engine.provision('ORD-1', { actor: ADMIN, reason: 'Customer chased' }).code).toBe('PROVISIONING_IN_PROGRESS');
+    expect(orderOf(engine, 'ORD-1').audit.map((entry) => [entry.actor, entry.action, entry.reason, entry.result])).toEqual([
+      [OTHER, 'retry', null, 'PROVISIONING_STARTED'],
+      [ADMIN, 'retry', 'Customer chased', 'PROVISIONING_IN_PROGRESS'],
+    ]);
+  });
+
   test('automatic runs write nothing to the trail', () => {
     const engine = engineWith([freshOrder('ORD-1', { status: 'paid', autoProvisioned: undefined })], { autoRunOrderIds: ['ORD-1'] });
     engine.settle(START + 10 * MINUTE);
