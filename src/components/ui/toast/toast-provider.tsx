@@ -30,7 +30,12 @@ function Toaster() {
       {toasts.map((toast) => (
         <ToastItem key={toast.id} toast={toast} />
       ))}
-      <RadixToast.Viewport className="fixed right-0 bottom-0 z-50 flex max-h-dvh w-full max-w-sm flex-col gap-2 p-4 outline-none" />
+      {/* aria-live (off: Radix announces each toast itself) keeps the toasts out of what a modal dialog
+          hides from assistive technology, and pointer-events-auto keeps them clickable over it. */}
+      <RadixToast.Viewport
+        aria-live="off"
+        className="pointer-events-auto fixed right-0 bottom-0 z-50 flex max-h-dvh w-full max-w-sm flex-col gap-2 p-4 outline-none"
+      />
     </>
   );
 }
