@@ -1,9 +1,10 @@
 import { createRouter, type RouterHistory } from '@tanstack/react-router';
 import { indexRoute } from './routes/index';
 import { manageOrdersRoute } from './routes/manage-orders';
+import { orderDetailRoute } from './routes/order-detail';
 import { rootRoute } from './routes/root';
 
-const routeTree = rootRoute.addChildren([indexRoute, manageOrdersRoute]);
+const routeTree = rootRoute.addChildren([indexRoute, manageOrdersRoute.addChildren([orderDetailRoute])]);
 
 /**
  * Search params stay plain text. The router's default JSON-parses them, which would turn

@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import { MockBackend, type SnapshotStore } from '../backend';
+
+const WALL = Date.parse('2026-11-24T12:00:30.000Z');
+
+function memoryStore(): SnapshotStore & { value: string | null } {
+  return {
+    value: null,
+    load() {
+      return this.value;
+    },
+    save(serialized) {
+      this.value = serialized;
+    },
+  };
+}
+
+const bearer = (token: string | null | undefined) => (token ? `Bearer ${token}` : null);
+const boot = (store: SnapshotStore, options: { scenario?: string; as?: 'admin' | 'support' | 'signedOut' | 'expired' } = {}) =>
+  new MockBackend({ wallNow: () => WALL, store, clock: { paused: true }, ...options });
+
+describe('MockBackend sessions', () => {
+  test('a scenario starts signed in as it says, and hands the console that token', () => {
+    const cases = [
+      ['default', { kind: 'user', user: { role: 'admin' } }],
+      ['support-agent', { kind: 'user', user: { role: 'support' } }],
+      ['session-expired', { kind: 'expired' }],
+      ['signed-out', { kind: 'missing' }],
+    ] as const;
+    for (const [scenario, expected] of cases) {
+      const backend = boot(memoryStore(), { scenario });
+      expect(backend.authenticate(bearer(backend.initialSession?.token)), scenario).toMatchObject(expected);
+    }
+  });
+
+  test('a reload keeps every session, signed-in or expired, and leaves the console its own token', () => {
+    const store = memoryStore();
+    const first = boot(store, { scenario: 'session-expired' });
+    const expired = first.initialSession?.token;
+    const signedIn = first.signIn('support@reseller.test', 'support-demo');
+
+    const reloaded = boot(store);
+    expect(reloaded.initialSession).toBeUndefined();
+    expect(reloaded.authenticate(bearer(expired))).toEqual({ kind: 'expired' });
+    expect(reloaded.authenticate(bearer(signedIn?.token))).toMatchObject({ kind: 'user', user: { email: 'support@reseller.test' } });
+  });
+
+  test('a sign-out is still signed out after a reload', () => {
+    const store = memoryStore();
+    const first = boot(store, { scenario: 'default' });
+    const token = first.initialSession?.token ?? '';
+    first.signOut(token);
+    expect(boot(store).authenticate(bearer(token))).toEqual({ kind: 'unknown' });
+  });
+
+  test('a reload with `as` keeps the data but replaces the sessions', () => {
+    const store = memoryStore();
+    const first = boot(store, { scenario: 'default' });
+    const adminToken = first.initialSession?.token;
+    first.transact((engine) => engine.provision('ORD-1001', { actor: 'admin@reseller.test' }));
+
+    const reloaded = boot(store, { as: 'support' });
+    expect(reloaded.authenticate(bearer(adminToken))).toEqual({ kind: 'unknown' });
+    expect(reloaded.authenticate(bearer(reloaded.initialSession?.token))).toMatchObject({ kind: 'user', user: { role: 'support' } });
+    expect(reloaded.transact((engine) => engine.getOrder('ORD-1001')?.audit)).toMatchObject([{ actor: 'admin@reseller.test' }]);
+  });
+
+  test('a reset replaces every session', () => {
+    const backend = boot(memoryStore(), { scenario: 'default' });
+    const before = backend.initialSession?.token;
+    const other = backend.signIn('sam@reseller.test', 'sam-demo');
+    const token = backend.reset('default', {}, 'admin');
+    expect(backend.authenticate(bearer(before))).toEqual({ kind: 'unknown' });
+    expect(backend.authenticate(bearer(other?.token))).toEqual({ kind: 'unknown' });
+    expect(backend.authenticate(bearer(token))).toMatchObject({ kind: 'user' });
+  });
+
+  test.each([
+    ['no header', null, 'missing'],
+    ['an empty bearer', 'Bearer ', 'missing'],
+    ['another scheme', 'Basic YWRtaW46YWRtaW4tZGVtbw==', 'missing'],
+    ['an inherited property name', 'Bearer constructor', 'unknown'],
+    ['a prototype key', 'Bearer __proto__', 'unknown'],
+  ])('authenticate reads %s as no session', (_name, header, kind) => {
+    expect(boot(memoryStore(), { scenario: 'default' }).authenticate(header)).toEqual({ kind });
+  });
+
+  test('sign-in checks the password of the account, whatever the case of the email', () => {
+    const backend = boot(memoryStore(), { scenario: 'signed-out' });
+    expect(backend.signIn('SAM@reseller.test', 'sam-demo')?.user).toEqual({ email: 'sam@reseller.test', name: 'Sam Okoro', role: 'admin' });
+    expect(backend.signIn('sam@reseller.test', 'SAM-DEMO')).toBeNull();
+    expect(backend.signIn('sam@reseller.test', 'admin-demo')).toBeNull();
+  });
+});

@@ -1,0 +1,36 @@
+import { CircleAlert, OctagonX, RotateCw, type LucideIcon } from 'lucide-react';
+import { useId } from 'react';
+import type { ErrorClass, Order } from '@/contract/order';
+
+/** What each class of failure means for the admin, and what they can do about it. */
+const classAdvice: Record<ErrorClass, { Icon: LucideIcon; text: string }> = {
+  transient: { Icon: RotateCw, text: 'Temporary failure: the provider may recover; retrying is safe' },
+  permanent: {
+    Icon: OctagonX,
+    text: 'Permanent failure: fix the cause at the provider (stock, balance or configuration) before retrying, or mark the order resolved',
+  },
+};
+
+/** The provider's last error and its class in words, with icons: never red alone. */
+export function ErrorNotice({ order }: { order: Pick<Order, 'provisioningError' | 'provisioningErrorClass'> }) {
+  const headingId = useId();
+  if (!order.provisioningError) return null;
+  const advice = order.provisioningErrorClass ? classAdvice[order.provisioningErrorClass] : null;
+  return (
+    <section aria-labelledby={headingId} className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950">
+      <h3 id={headingId} className="font-semibold">
+        Last error
+      </h3>
+      <p className="flex items-start gap-2 text-red-800 dark:text-red-200">
+        <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+        <span className="break-words">{order.provisioningError}</span>
+      </p>
+      {advice ? (
+        <p className="flex items-start gap-2 text-gray-900 dark:text-gray-100">
+          <advice.Icon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          {advice.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
