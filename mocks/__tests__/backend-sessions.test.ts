@@ -20,17 +20,14 @@ const boot = (store: SnapshotStore, options: { scenario?: string; as?: 'admin' |
   new MockBackend({ wallNow: () => WALL, store, clock: { paused: true }, ...options });
 
 describe('MockBackend sessions', () => {
-  test('a scenario starts signed in as it says, and hands the console that token', () => {
-    const cases = [
-      ['default', { kind: 'user', user: { role: 'admin' } }],
-      ['support-agent', { kind: 'user', user: { role: 'support' } }],
-      ['session-expired', { kind: 'expired' }],
-      ['signed-out', { kind: 'missing' }],
-    ] as const;
-    for (const [scenario, expected] of cases) {
-      const backend = boot(memoryStore(), { scenario });
-      expect(backend.authenticate(bearer(backend.initialSession?.token)), scenario).toMatchObject(expected);
-    }
+  test.each([
+    ['default', { kind: 'user', user: { role: 'admin' } }],
+    ['support-agent', { kind: 'user', user: { role: 'support' } }],
+    ['session-expired', { kind: 'expired' }],
+    ['signed-out', { kind: 'missing' }],
+  ] as const)('%s starts signed in as it says, and hands the console that token', (scenario, expected) => {
+    const backend = boot(memoryStore(), { scenario });
+    expect(backend.authenticate(bearer(backend.initialSession?.token))).toMatchObject(expected);
   });
 
   test('a reload keeps every session, signed-in or expired, and leaves the console its own token', () => {
