@@ -4,6 +4,8 @@ import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type R
 import type { Order } from '@/contract/order';
 import type { OrderListResponse } from '@/contract/orders-api';
 import { Badge } from '@/components/ui/badge/badge';
+import { Button } from '@/components/ui/button/button';
+import { ErrorBoundary } from '@/components/ui/error-boundary/error-boundary';
 import { attentionReason, waitedMs } from '@/domain/attention';
 import { blockedReason, isProvisioned } from '@/domain/provisioning-rules';
 import { formatClockTime, formatDuration, formatExactTime, formatRelativeTime } from '@/lib/time';
@@ -144,15 +146,21 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd,
               {rows.map((row) => {
                 const order = orders[row.index];
                 return order ? (
-                  <OrderRow
+                  <ErrorBoundary
                     key={order._id}
-                    order={order}
-                    index={row.index}
-                    texts={rowTexts(order, now)}
-                    renderAction={renderAction}
-                    selected={selection ? selection.selected.has(order._id) : undefined}
-                    onToggle={selection && selection.selectable(order) ? selection.onToggle : undefined}
-                  />
+                    renderFallback={(error, reset) => (
+                      <RowError orderId={order._id} index={row.index} columnCount={columnCount} message={error.message} onRetry={reset} />
+                    )}
+                  >
+                    <OrderRow
+                      order={order}
+                      index={row.index}
+                      texts={rowTexts(order, now)}
+                      renderAction={renderAction}
+                      selected={selection ? selection.selected.has(order._id) : undefined}
+                      onToggle={selection && selection.selectable(order) ? selection.onToggle : undefined}
+                    />
+                  </ErrorBoundary>
                 ) : null;
               })}
               {spaceBelow > 0 ? <SpacerRow height={spaceBelow} columnCount={columnCount} /> : null}
@@ -317,6 +325,26 @@ function SelectAll({ orders, selection }: { orders: readonly Order[]; selection:
       onChange={() => selection.onToggleAll(selectable, !all)}
       className="size-4 accent-blue-600"
     />
+  );
+}
+
+/** One order that failed to render: the rest of the table stays usable. */
+function RowError({ orderId, index, columnCount, message, onRetry }: { orderId: string; index: number; columnCount: number; message: string; onRetry: () => void }) {
+  return (
+    <tr aria-rowindex={index + 2}>
+      <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
+        {orderId}
+      </th>
+      <td colSpan={columnCount - 1} className="px-3 py-2">
+        <div role="alert" className="flex flex-wrap items-center gap-3 text-red-700 dark:text-red-300">
+          <CircleAlert aria-hidden="true" className="size-4 shrink-0" />
+          <span className="flex-1">This order could not be shown: {message}</span>
+          <Button variant="outline" onClick={onRetry}>
+            Show again
+          </Button>
+        </div>
+      </td>
+    </tr>
   );
 }
 
