@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button/button';
 import { Dialog } from '@/components/ui/dialog/dialog';
 import { useToast } from '@/components/ui/toast/toast-store';
 import { attentionReason } from '@/domain/attention';
+import { useCanAct } from '@/features/auth/api/get-session';
 import { useResolveOrder } from '../api/resolve-order';
 
 type ResolveButtonProps = {
@@ -16,10 +17,13 @@ type ResolveButtonProps = {
 
 /**
  * "Mark resolved" for an order that needs attention but was fixed outside the console; asks for the
- * reason the timeline will keep. Admins only: the caller decides whether to show it.
+ * reason the timeline will keep.
  */
 export function ResolveButton({ order, now }: ResolveButtonProps) {
   const [open, setOpen] = useState(false);
+  const canAct = useCanAct();
+  // Support agents read; the API would refuse them anyway (403).
+  if (!canAct) return null;
   // An open dialog stays open if a refetch moves the order out of Needs attention meanwhile.
   if (!open && attentionReason(order, now) === null) return null;
   return (
