@@ -23,3 +23,10 @@ export const LazyScenarioPanel = /* @__PURE__ */ lazy(async () => {
   const { ScenarioPanel } = await import('@/features/scenario-panel/components/scenario-panel');
   return { default: ScenarioPanel };
 });
+
+// The seeded users and their demo passwords: never in a production build.
+export const LazyDemoAccounts = /* @__PURE__ */ lazy(async () => {
+  if (!mockMode) throw new Error('The demo accounts exist only in mock mode');
+  const { DemoAccounts } = await import('@/features/auth/components/demo-accounts');
+  return { default: DemoAccounts };
+});

@@ -3,8 +3,15 @@ import { indexRoute } from './routes/index';
 import { manageOrdersRoute } from './routes/manage-orders';
 import { orderDetailRoute } from './routes/order-detail';
 import { rootRoute } from './routes/root';
+import { signInRoute } from './routes/sign-in';
+import { signedInRoute } from './routes/signed-in';
 
-const routeTree = rootRoute.addChildren([indexRoute, manageOrdersRoute.addChildren([orderDetailRoute])]);
+// Console pages go under `signedInRoute`, which sends a visitor without a session to sign in.
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  signInRoute,
+  signedInRoute.addChildren([manageOrdersRoute.addChildren([orderDetailRoute])]),
+]);
 
 /**
  * Search params stay plain text. The router's default JSON-parses them, which would turn

@@ -7,10 +7,10 @@ import { OrdersView, type BulkActions } from '@/features/orders/components/order
 import { parseOrderFilters } from '@/features/orders/filters';
 import { BulkRetryBar, canBulkRetry } from '@/features/provisioning/components/bulk-retry-bar';
 import { ProvisionButton } from '@/features/provisioning/components/provision-button';
-import { rootRoute } from './root';
+import { signedInRoute } from './signed-in';
 
 export const manageOrdersRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => signedInRoute,
   path: '/admin/manageOrders',
   // The filters live in the URL, so a link reproduces the view.
   validateSearch: parseOrderFilters,

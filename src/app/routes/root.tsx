@@ -2,7 +2,7 @@ import { createRootRoute, Link, Outlet, type ErrorComponentProps } from '@tansta
 import { Server } from 'lucide-react';
 import { Suspense } from 'react';
 import { Button } from '@/components/ui/button/button';
-import { RunFollowers } from '@/features/provisioning/components/run-followers';
+import { SessionMenu } from '@/features/auth/components/session-menu';
 import { ScenarioPanelBoundary } from '@/features/scenario-panel/components/scenario-panel-boundary';
 import { LazyScenarioPanel, mockMode } from '../mock-mode';
 
@@ -38,12 +38,12 @@ function RootLayout() {
           <Link to="/admin/manageOrders" className="rounded text-base font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
             Provision Console
           </Link>
+          <SessionMenu />
         </div>
       </header>
       <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
         <Outlet />
       </main>
-      <RunFollowers />
     </div>
   );
 }
