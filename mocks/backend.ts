@@ -1,5 +1,5 @@
 import { z } from '@/lib/zod';
-import type { MockStartSession, MockState, RequestLogEntry } from '@/contract/mock-control';
+import type { ApiFault, ApiRoute, MockStartSession, MockState, RequestLogEntry } from '@/contract/mock-control';
 import type { User } from '@/contract/session-api';
 import { buildSeed } from './data/seed-builder';
 import { findUser, publicUser, userWithRole } from './data/users';
@@ -7,7 +7,7 @@ import { ClockStateSchema, SimulatedClock } from './engine/clock';
 import { ProvisioningEngine } from './engine/engine';
 import { EngineSnapshotSchema } from './engine/engine-state';
 import { findScenario, scenarios } from './scenarios/catalogue';
-import type { ApiFault, ApiRoute, Scenario } from './scenarios/scenario';
+import type { Scenario } from './scenarios/scenario';
 
 /** A signed-in user's session, by token. An expired one is kept so the API can say "expired", not "unknown". */
 const SessionSchema = z.object({ email: z.string(), expired: z.boolean() });
@@ -54,6 +54,7 @@ export class MockBackend {
   private activeScenario: Scenario = scenarios.default;
   private requestLog: RequestLogEntry[] = [];
   private faultCursor = new Map<ApiRoute, number>();
+  private injectedFaults = new Map<ApiRoute, ApiFault[]>();
   private readonly listeners = new Set<() => void>();
   /** Shown next to the scenario panel until the next reset. */
   private notice: string | null = null;
@@ -90,6 +91,7 @@ export class MockBackend {
     this.notice = null;
     this.requestLog = [];
     this.faultCursor = new Map();
+    this.injectedFaults = new Map();
     this.clock = new SimulatedClock(this.options.wallNow, {
       simTime: start,
       speed: clock.speed ?? scenario.clock.speed,
@@ -133,9 +135,9 @@ export class MockBackend {
     this.save();
   }
 
-  /** Reads `Authorization: Bearer <token>`. */
+  /** Reads `Authorization: Bearer <token>` (the scheme is case-insensitive, RFC 7235). */
   authenticate(authorization: string | null): Authentication {
-    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) return { kind: 'missing' };
     const session = Object.hasOwn(this.sessions, token) ? this.sessions[token] : undefined;
     const user = session && findUser(session.email);
@@ -185,12 +187,22 @@ export class MockBackend {
     this.requestLog = [...this.requestLog, { at: new Date(this.clock.now()).toISOString(), ...entry }].slice(-REQUEST_LOG_LIMIT);
   }
 
-  /** The scenario's next fault for a route: successive requests take the faults in turn, round and round. */
+  /**
+   * The next fault for a route: an injected one first (each answers one request), then the
+   * scenario's, which successive requests take in turn, round and round.
+   */
   nextFault(faults: readonly ApiFault[] | undefined, route: ApiRoute): ApiFault | undefined {
+    const injected = this.injectedFaults.get(route)?.shift();
+    if (injected) return injected;
     if (!faults || faults.length === 0) return undefined;
     const index = this.faultCursor.get(route) ?? 0;
     this.faultCursor.set(route, index + 1);
     return faults[index % faults.length];
+  }
+
+  /** The next `times` requests of `route` answer with `fault` (the control API's and the fault matrix's lever). */
+  injectFault(route: ApiRoute, fault: ApiFault, times = 1): void {
+    this.injectedFaults.set(route, [...(this.injectedFaults.get(route) ?? []), ...Array.from({ length: times }, () => fault)]);
   }
 
   requests(): RequestLogEntry[] {

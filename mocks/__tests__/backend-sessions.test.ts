@@ -82,6 +82,11 @@ describe('MockBackend sessions', () => {
     expect(boot(memoryStore(), { scenario: 'default' }).authenticate(header)).toEqual({ kind });
   });
 
+  test('the Bearer scheme is case-insensitive', () => {
+    const backend = boot(memoryStore(), { scenario: 'default' });
+    expect(backend.authenticate(`bearer ${backend.initialSession?.token}`)).toMatchObject({ kind: 'user' });
+  });
+
   test('sign-in checks the password of the account, whatever the case of the email', () => {
     const backend = boot(memoryStore(), { scenario: 'signed-out' });
     expect(backend.signIn('SAM@reseller.test', 'sam-demo')?.user).toEqual({ email: 'sam@reseller.test', name: 'Sam Okoro', role: 'admin' });

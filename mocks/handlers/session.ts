@@ -21,7 +21,7 @@ export function sessionHandlers(backend: MockBackend) {
     http.delete(
       '*/api/session',
       apiRoute(backend, 'signOut', 'signedIn', ({ request }) => {
-        backend.signOut(request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '');
+        backend.signOut(request.headers.get('authorization')?.replace(/^Bearer /i, '') ?? '');
         return HttpResponse.json({ success: true });
       }),
     ),

@@ -100,8 +100,11 @@ export function blockedReason(order: BlockedInput, now: number): string | null {
       return `In progress${running}, retry in ${formatWait(answer.retryAfterSeconds)}`;
     }
     case 'ALLOWED':
-      // The rule's last row: a paid order whose automatic provisioning owns it.
-      return provisionAction(order) ? null : 'Automatic provisioning handles this order';
+      if (provisionAction(order)) return null;
+      // The rule's last row: a paid (not yet confirmed) order under automatic provisioning has no button.
+      return order.provisioningStatus === 'provisioning'
+        ? 'Automatic provisioning stopped without an IP; a paid order gets Retry once confirmed, or mark it resolved'
+        : 'Automatic provisioning handles this order';
   }
 }
 

@@ -108,6 +108,7 @@ describe('blockedReason: why an order has no button, or why its button would be 
     ['a live run queued past the window', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25), activeRun: { ...run, startedAt: minutesAgo(25) } }, 'In progress for 25 min, retry in 1 min'],
     ['resolved', { provisioningStatus: 'failed', resolution }, 'Order was marked resolved by admin@reseller.test: Built by hand in the SmartVPS panel'],
     ['paid order automatic provisioning owns', { status: 'paid', autoProvisioned: true }, 'Automatic provisioning handles this order'],
+    ['paid order whose automatic run gave up without an IP', { status: 'paid', autoProvisioned: true, provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25) }, 'Automatic provisioning stopped without an IP; a paid order gets Retry once confirmed, or mark it resolved'],
     ['fresh order: Provision is allowed', {}, null],
     ['failed order: Retry is allowed', { autoProvisioned: true, provisioningStatus: 'failed', lastProvisionAttempt: minutesAgo(1) }, null],
     ['stuck order: Retry is allowed', { autoProvisioned: true, provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(10) }, null],

@@ -53,7 +53,13 @@ export const attentionLabels: Record<AttentionReason, string> = {
   neverProvisioned: 'Paid, never provisioned',
 };
 
-/** Short, beside the provider's error; the detail view explains what to do about each. */
+/** What each class of failure means for the admin, and what they can do about it. */
+export const errorClassAdvice: Record<ErrorClass, string> = {
+  transient: 'Temporary failure: the provider may recover; retrying is safe',
+  permanent: 'Permanent failure: fix the cause at the provider (stock, balance or configuration) before retrying, or mark the order resolved',
+};
+
+/** Short, beside the provider's error in the list; `errorClassAdvice` says what to do. */
 export const errorClassLabels: Record<ErrorClass, string> = {
   transient: 'Temporary',
   permanent: 'Permanent',

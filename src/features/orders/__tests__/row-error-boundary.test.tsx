@@ -1,3 +1,4 @@
+import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test, vi } from 'vitest';
@@ -36,15 +37,19 @@ test('a render bug in one row shows a recoverable error in that row; the others 
     return <button type="button">Act on {current._id}</button>;
   };
   const user = userEvent.setup();
-  render(
+  // The table alone, under a router of its own: its order ids are links.
+  const table = () => (
     <OrdersTable
       list={{ orders: [order('ORD-1'), order('ORD-2'), order('ORD-3')], total: 3, serverTime: '2026-11-24T12:00:00.000Z' }}
       stale={false}
       renderAction={renderAction}
       loadingMore={false}
       onNearEnd={undefined}
-    />,
+    />
   );
+  const router = createRouter({ routeTree: createRootRoute({ component: table }), history: createMemoryHistory() });
+  render(<RouterProvider router={router} />);
+  await screen.findByRole('table', { name: 'Orders' });
 
   const brokenRow = screen.getByRole('rowheader', { name: 'ORD-2' }).closest('tr');
   if (!brokenRow) throw new Error('ORD-2 has no row');

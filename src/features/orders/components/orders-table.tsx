@@ -19,6 +19,7 @@ import {
   statusLabels,
   statusTones,
 } from '../labels';
+import { OrderLink } from './order-link';
 import { ProgressMeter } from './progress-meter';
 
 const dataColumns = [
@@ -232,7 +233,7 @@ const OrderRow = memo(
           </td>
         )}
         <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
-          {order._id}
+          <OrderLink orderId={order._id} />
         </th>
         <td className="px-3 py-2">
           <div className="font-medium">{order.customer.name}</div>

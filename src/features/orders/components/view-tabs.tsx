@@ -9,7 +9,8 @@ const activeClasses = 'border-blue-600 text-blue-700 dark:border-blue-400 dark:t
 const inactiveClasses = 'border-transparent text-gray-600 hover:border-gray-300 hover:text-gray-900 dark:text-gray-300 dark:hover:text-gray-100';
 
 /**
- * All orders | Needs attention (n): links, so each view has its own URL and the other filters stay.
+ * All orders | Needs attention (n): links, so each view has its own URL and the other filters stay
+ * (from the order drawer too, which they close).
  * The count is the server's, whatever the filters, so it is always in view.
  */
 export function ViewTabs({ view, attentionCount }: { view: OrdersView | undefined; attentionCount: number | undefined }) {
@@ -18,7 +19,7 @@ export function ViewTabs({ view, attentionCount }: { view: OrdersView | undefine
       <ul className="flex gap-6">
         <li>
           <Link
-            to="."
+            to="/admin/manageOrders"
             search={(current) => ({ ...current, view: undefined })}
             aria-current={view === undefined ? 'page' : undefined}
             className={`${tabClasses} ${view === undefined ? activeClasses : inactiveClasses}`}
@@ -28,7 +29,7 @@ export function ViewTabs({ view, attentionCount }: { view: OrdersView | undefine
         </li>
         <li>
           <Link
-            to="."
+            to="/admin/manageOrders"
             search={(current) => ({ ...current, view: 'attention' as const })}
             aria-current={view === 'attention' ? 'page' : undefined}
             className={`${tabClasses} ${view === 'attention' ? activeClasses : inactiveClasses}`}

@@ -243,7 +243,7 @@ describe('Provision button', () => {
     await user.click(within(row).getByRole('button', { name: 'Retry' }));
     const dialog = await screen.findByRole('dialog', { name: 'Retry ORD-1011?' });
     expect(dialog).toHaveTextContent('insufficient upstream balance');
-    expect(dialog).toHaveTextContent(/Permanent failure: .* Fix it first, or mark the order resolved/);
+    expect(dialog).toHaveTextContent(/Permanent failure: fix the cause at the provider .* or mark the order resolved/);
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
