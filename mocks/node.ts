@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import type { MockStartSession } from '@/contract/mock-control';
+import type { ApiFault, ApiRoute, MockStartSession } from '@/contract/mock-control';
 import { MockBackend, type ClockOverrides } from './backend';
 import { createHandlers } from './handlers';
 
@@ -30,6 +30,8 @@ export function createMockServer(options: { scenario?: string; clock?: ClockOver
       signInAs: (as: MockStartSession) => {
         token = backend.startSession(as);
       },
+      /** The next `times` requests of `route` answer with `fault`. */
+      injectFault: (route: ApiRoute, fault: ApiFault, times?: number) => backend.injectFault(route, fault, times),
       /** The current session's token, null when signed out: what the console sends as `Bearer`. */
       sessionToken: () => token,
       /** `Authorization` for the current session, to spread into a request's headers. */

@@ -1,9 +1,9 @@
 import { delay, HttpResponse } from 'msw';
+import { HANG_MS, type ApiFault, type ApiRoute } from '@/contract/mock-control';
 import type { z, ZodType } from 'zod';
 import type { ErrorCode } from '@/contract/errors';
 import type { User } from '@/contract/session-api';
 import type { Authentication, MockBackend } from '../backend';
-import type { ApiRoute } from '../scenarios/scenario';
 
 /** Larger bodies are refused before parsing: no legitimate request of this API comes near it. */
 const MAX_BODY_BYTES = 10_000;
@@ -60,10 +60,25 @@ export function publicRoute(
       backend.recordRequest({ method: request.method, path, status: null, code: 'NETWORK_ERROR' });
       return HttpResponse.error();
     }
-    const response = fault ? errorResponse(fault.status, fault.code, fault.message) : await resolve({ request, params });
+    const response = fault ? await faultResponse(fault) : await resolve({ request, params });
     backend.recordRequest({ method: request.method, path, status: response.status, code: await responseCode(response) });
     return response;
   };
+}
+
+/** What a fault answers instead of the route, which never runs: the backend stays as it was. */
+async function faultResponse(fault: Exclude<ApiFault, { kind: 'networkError' }>): Promise<Response> {
+  switch (fault.kind) {
+    case 'status':
+      return errorResponse(fault.status, fault.code, fault.message);
+    case 'hang':
+      await delay(HANG_MS);
+      return errorResponse(503, 'SERVICE_UNAVAILABLE', `No answer within ${HANG_MS / 1000} s`);
+    case 'malformedJson':
+      return new HttpResponse('{"orders": [', { status: 200, headers: { 'content-type': 'application/json' } });
+    case 'contractViolation':
+      return HttpResponse.json({ unexpected: true, hint: 'this answer does not match the API contract' });
+  }
 }
 
 /**

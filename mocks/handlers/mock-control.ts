@@ -1,5 +1,11 @@
 import { http, HttpResponse } from 'msw';
-import { MockAdvanceRequestSchema, MockClockRequestSchema, MockResetRequestSchema, MockSessionRequestSchema } from '@/contract/mock-control';
+import {
+  MockAdvanceRequestSchema,
+  MockClockRequestSchema,
+  MockFaultRequestSchema,
+  MockResetRequestSchema,
+  MockSessionRequestSchema,
+} from '@/contract/mock-control';
 import type { MockBackend } from '../backend';
 import { findScenario, scenarioNames, scenarios } from '../scenarios/catalogue';
 import { errorResponse, parseJsonBody } from './http-helpers';
@@ -38,6 +44,13 @@ export function mockControlHandlers(backend: MockBackend) {
       if (!body.ok) return body.response;
       backend.setClock(body.data);
       return HttpResponse.json(backend.state());
+    }),
+    // One-shot faults on demand, for QA and the fault matrix; a reset clears those not used yet.
+    http.post('*/__mock/faults', async ({ request }) => {
+      const body = await parseJsonBody(request, MockFaultRequestSchema);
+      if (!body.ok) return body.response;
+      backend.injectFault(body.data.route, body.data.fault, body.data.times);
+      return HttpResponse.json({ success: true });
     }),
     http.get('*/__mock/upstream-calls', () => HttpResponse.json({ calls: backend.transact((engine) => engine.upstreamCalls()) })),
     http.get('*/__mock/requests', () => HttpResponse.json({ requests: backend.requests() })),

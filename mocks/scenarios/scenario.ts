@@ -1,16 +1,6 @@
-import type { ErrorCode } from '@/contract/errors';
-import type { MockStartSession } from '@/contract/mock-control';
+import type { ApiFault, ApiRoute, MockStartSession } from '@/contract/mock-control';
 import type { OrderSpec } from '../data/seed-builder';
 import type { ProvidersBehaviour } from '../engine/provider-behaviour';
-
-/** A fault the mock can inject into the console's own API. */
-export type ApiFault =
-  | { kind: 'status'; status: 401 | 500 | 502 | 503; code: ErrorCode; message: string }
-  | { kind: 'networkError' };
-
-/** The console's API routes, by the name faults and journals use. */
-export const apiRoutes = ['listOrders', 'getOrder', 'provision', 'bulkProvision', 'resolve', 'signIn', 'getSession', 'signOut'] as const;
-export type ApiRoute = (typeof apiRoutes)[number];
 
 export type Scenario = {
   name: string;

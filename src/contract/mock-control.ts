@@ -1,4 +1,5 @@
 import { z } from '@/lib/zod';
+import { ErrorCodeSchema } from './errors';
 import { IsoTimeSchema, ProviderSchema, UpstreamOperationSchema } from './order';
 
 /**
@@ -72,3 +73,42 @@ export const RequestLogResponseSchema = z.object({ requests: z.array(RequestLogE
 export const ScenarioSummarySchema = z.object({ name: z.string(), description: z.string(), demonstrates: z.string() });
 export type ScenarioSummary = z.infer<typeof ScenarioSummarySchema>;
 export const ScenarioListResponseSchema = z.object({ scenarios: z.array(ScenarioSummarySchema) });
+
+/** The console's API routes, by the name faults and journals use. */
+export const apiRoutes = ['listOrders', 'getOrder', 'provision', 'bulkProvision', 'resolve', 'signIn', 'getSession', 'signOut'] as const;
+export const ApiRouteSchema = z.enum(apiRoutes);
+export type ApiRoute = z.infer<typeof ApiRouteSchema>;
+
+/** How long a `hang` fault holds the request before a 504: longer than any client should wait. */
+export const HANG_MS = 30_000;
+
+/**
+ * A fault the mock can inject into the console's own API, before the route does anything: the
+ * backend is unchanged whenever a fault answers.
+ */
+export const ApiFaultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('status'),
+    status: z.union([z.literal(401), z.literal(500), z.literal(502), z.literal(503)]),
+    code: ErrorCodeSchema,
+    message: z.string().min(1).max(200),
+  }),
+  /** The connection drops: no answer at all. */
+  z.strictObject({ kind: z.literal('networkError') }),
+  /** No answer for `HANG_MS`, then a 504. */
+  z.strictObject({ kind: z.literal('hang') }),
+  /** HTTP 200 whose body is not JSON. */
+  z.strictObject({ kind: z.literal('malformedJson') }),
+  /** HTTP 200 with JSON that does not match the contract. */
+  z.strictObject({ kind: z.literal('contractViolation') }),
+]);
+export type ApiFault = z.infer<typeof ApiFaultSchema>;
+export type ApiFaultKind = ApiFault['kind'];
+
+/** `POST /__mock/faults`: the next `times` requests of `route` get `fault` (then the scenario's own, if any). */
+export const MockFaultRequestSchema = z.strictObject({
+  route: ApiRouteSchema,
+  fault: ApiFaultSchema,
+  times: z.number().int().min(1).max(100).optional(),
+});
+export type MockFaultRequest = z.infer<typeof MockFaultRequestSchema>;
