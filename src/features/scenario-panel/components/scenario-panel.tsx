@@ -4,6 +4,7 @@ import { useMockState } from '../api/get-mock-state';
 import { ClockSection } from './clock-section';
 import { RequestJournal } from './request-journal';
 import { ScenarioSection } from './scenario-section';
+import { SessionSection } from './session-section';
 import { UpstreamJournal } from './upstream-journal';
 
 /**
@@ -120,6 +121,7 @@ function Sheet({ id, onClose }: { id: string; onClose: () => void }) {
       {/* `relative` keeps the screen-reader-only labels (absolutely positioned) inside this scroller:
           otherwise they overflow the sheet, and focusing one scrolls the header out of view. */}
       <div className="relative min-h-0 flex-1 divide-y divide-gray-200 overflow-y-auto overscroll-contain dark:divide-gray-800">
+        <SessionSection />
         <ScenarioSection />
         <RequestJournal />
         <UpstreamJournal />
