@@ -60,25 +60,34 @@ export function publicRoute(
       backend.recordRequest({ method: request.method, path, status: null, code: 'NETWORK_ERROR' });
       return HttpResponse.error();
     }
-    const response = fault ? await faultResponse(fault) : await resolve({ request, params });
+    const response = fault ? await faultResponse(fault, request.signal) : await resolve({ request, params });
     backend.recordRequest({ method: request.method, path, status: response.status, code: await responseCode(response) });
     return response;
   };
 }
 
 /** What a fault answers instead of the route, which never runs: the backend stays as it was. */
-async function faultResponse(fault: Exclude<ApiFault, { kind: 'networkError' }>): Promise<Response> {
+async function faultResponse(fault: Exclude<ApiFault, { kind: 'networkError' }>, signal: AbortSignal): Promise<Response> {
   switch (fault.kind) {
     case 'status':
       return errorResponse(fault.status, fault.code, fault.message);
     case 'hang':
-      await delay(HANG_MS);
+      // Or until the client gives up, if it does first: nobody is left to answer, and in Node tests
+      // the answer would otherwise land in a later test's request journal.
+      await Promise.race([delay(HANG_MS), aborted(signal)]);
       return errorResponse(503, 'SERVICE_UNAVAILABLE', `No answer within ${HANG_MS / 1000} s`);
     case 'malformedJson':
       return new HttpResponse('{"orders": [', { status: 200, headers: { 'content-type': 'application/json' } });
     case 'contractViolation':
       return HttpResponse.json({ unexpected: true, hint: 'this answer does not match the API contract' });
   }
+}
+
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }
 
 /**

@@ -79,7 +79,7 @@ export const apiRoutes = ['listOrders', 'getOrder', 'provision', 'bulkProvision'
 export const ApiRouteSchema = z.enum(apiRoutes);
 export type ApiRoute = z.infer<typeof ApiRouteSchema>;
 
-/** How long a `hang` fault holds the request before a 504: longer than any client should wait. */
+/** How long a `hang` fault holds the request before a 503: longer than any client should wait. */
 export const HANG_MS = 30_000;
 
 /**
@@ -95,7 +95,7 @@ export const ApiFaultSchema = z.discriminatedUnion('kind', [
   }),
   /** The connection drops: no answer at all. */
   z.strictObject({ kind: z.literal('networkError') }),
-  /** No answer for `HANG_MS`, then a 504. */
+  /** No answer for `HANG_MS`, then a 503 (sooner if the client gives up first). */
   z.strictObject({ kind: z.literal('hang') }),
   /** HTTP 200 whose body is not JSON. */
   z.strictObject({ kind: z.literal('malformedJson') }),

@@ -18,6 +18,19 @@ export class ApiError extends Error {
 }
 
 export const REQUEST_TIMEOUT_MS = 20_000;
+let requestTimeoutMs = REQUEST_TIMEOUT_MS;
+
+/**
+ * Tests only: how long a request may take before the client gives up, so a test of a server that
+ * never answers takes milliseconds, not 20 s. Returns the function that restores the previous value.
+ */
+export function overrideRequestTimeoutForTests(ms: number): () => void {
+  const previous = requestTimeoutMs;
+  requestTimeoutMs = ms;
+  return () => {
+    requestTimeoutMs = previous;
+  };
+}
 
 type RequestOptions = { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; signal?: AbortSignal };
 
@@ -31,7 +44,8 @@ export async function apiRequest<S extends z.ZodType>(
   { method = 'GET', body, signal }: RequestOptions = {},
 ): Promise<z.infer<S>> {
   const url = new URL(path, globalThis.location.origin);
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const timeoutMs = requestTimeoutMs;
+  const timeout = AbortSignal.timeout(timeoutMs);
   const token = readSessionToken();
   const headers: Record<string, string> = {
     ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -48,7 +62,7 @@ export async function apiRequest<S extends z.ZodType>(
   } catch (error) {
     if (signal?.aborted) throw error;
     if (timeout.aborted) {
-      throw new ApiError('timeout', null, 'TIMEOUT', `The server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`);
+      throw new ApiError('timeout', null, 'TIMEOUT', `The server did not answer within ${timeoutMs / 1000} s`);
     }
     throw new ApiError('network', null, 'NETWORK_ERROR', 'Could not reach the server: check your connection');
   }

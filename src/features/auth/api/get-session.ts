@@ -20,6 +20,9 @@ export function getSessionQueryOptions(token: string | null) {
     queryFn: ({ signal }) => getSession(signal),
     enabled: token !== null,
     staleTime: Infinity,
+    // Every row's button asks who is signed in: after a failure, each row scrolled into view would
+    // ask the server again. The header's Try again, window focus or a new token ask instead.
+    retryOnMount: false,
   });
 }
 
@@ -28,9 +31,14 @@ export function useSessionToken(): string | null {
   return useSyncExternalStore(subscribeToSessionToken, readSessionToken);
 }
 
+/** Who holds this tab's token, as a query: the header also shows when asking failed. */
+export function useSession() {
+  return useQuery(getSessionQueryOptions(useSessionToken()));
+}
+
 /** The signed-in user; undefined while unknown or signed out. */
 export function useCurrentUser(): User | undefined {
-  return useQuery(getSessionQueryOptions(useSessionToken())).data?.user;
+  return useSession().data?.user;
 }
 
 /** Only admins get action buttons; support agents read. The API refuses them anyway (403). */
