@@ -18,7 +18,9 @@ export async function parseJsonBody<S extends ZodType>(
   schema: S,
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
   const invalid = (message: string) => ({ ok: false as const, response: errorResponse(400, 'INVALID_REQUEST', message) });
-  if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
+  // The media type exactly, parameters aside: `application/jsonp` or `application/json-patch+json` is not it.
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
     return invalid('Content-Type must be application/json');
   }
   const text = await request.text();
