@@ -16,6 +16,9 @@ const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
+  // Radix Dialog's scroll lock (react-remove-scroll) adds a <style> element while a modal is open.
+  // Inline style elements only: scripts stay 'self', and React sets style props through the CSSOM.
+  "style-src-elem 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self'",

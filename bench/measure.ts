@@ -1,5 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { orderRow, requestJournal } from '../e2e/fixtures';
+import { SESSION_TOKEN_STORAGE_KEY } from '../src/lib/session-token';
 import {
   installProbe,
   type Expectation,
@@ -159,14 +160,16 @@ async function filterPath(page: Page, options: readonly (readonly string[])[], l
     new URLSearchParams([...Object.entries(filtersOf(position)).flatMap(([name, value]) => (value ? [[name, value]] : [])), ['limit', '1']]).toString(),
   );
   const totals = await page.evaluate(
-    (queryStrings) =>
+    ({ queryStrings, tokenKey }) =>
       Promise.all(
         queryStrings.map(async (query) => {
-          const answer: unknown = await (await fetch(`/api/orders?${query}`)).json();
+          // As the signed-in console asks: with the session the mock started.
+          const headers = { authorization: `Bearer ${sessionStorage.getItem(tokenKey)}` };
+          const answer: unknown = await (await fetch(`/api/orders?${query}`, { headers })).json();
           return typeof answer === 'object' && answer !== null && 'total' in answer && typeof answer.total === 'number' ? answer.total : 0;
         }),
       ),
-    queries,
+    { queryStrings: queries, tokenKey: SESSION_TOKEN_STORAGE_KEY },
   );
   const nonEmpty = new Set(all.filter((_, index) => (totals[index] ?? 0) > 0).map((position) => position.join()));
 

@@ -1,12 +1,16 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import {
+  MockResetResponseSchema,
+  MockSessionResponseSchema,
   MockStateSchema,
   RequestLogResponseSchema,
+  type MockStartSession,
   UpstreamCallsResponseSchema,
   type MockState,
   type RequestLogEntry,
   type UpstreamCall,
 } from '../src/contract/mock-control';
+import { SESSION_TOKEN_STORAGE_KEY } from '../src/lib/session-token';
 
 /**
  * Playwright fixtures for suites that drive the console on the mock backend. Each test gets its own
@@ -20,6 +24,8 @@ type MockOptions = {
   scenario: string;
   /** Paused by default so tests move time explicitly with `advanceClock`; 'running' runs at the scenario's speed. */
   clock: 'paused' | 'running';
+  /** Who the page starts signed in as, overriding the scenario (which signs in the admin unless it says otherwise). */
+  as: MockStartSession | undefined;
 };
 
 /**
@@ -31,7 +37,8 @@ const EXPECTED_CONSOLE_ERRORS = [/Failed to load resource/, /net::ERR_FAILED/];
 export const test = base.extend<MockOptions>({
   scenario: ['default', { option: true }],
   clock: ['paused', { option: true }],
-  page: async ({ page, scenario, clock }, use) => {
+  as: [undefined, { option: true }],
+  page: async ({ page, scenario, clock, as }, use) => {
     // An uncaught error, an unexpected console error or a blocked resource (CSP) fails the test.
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
@@ -45,10 +52,11 @@ export const test = base.extend<MockOptions>({
         console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
       });
     });
-    await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}`);
+    await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}${as ? `&as=${as}` : ''}`);
     // The first visit installs the service worker: poll until the mock answers.
     await expect
-      .poll(async () => (await mockState(page).catch(() => null))?.scenario, { intervals: [50, 100, 200] })
+      // Seeding `huge` (100,000 orders) in the page takes seconds on two busy cores.
+      .poll(async () => (await mockState(page).catch(() => null))?.scenario, { intervals: [50, 100, 200], timeout: 30_000 })
       .toBe(scenario);
     await use(page);
     expect(problems, 'the page reported errors').toEqual([]);
@@ -105,9 +113,34 @@ export async function setClock(page: Page, change: { speed: number } | { paused:
   return MockStateSchema.parse(await control(page, '/__mock/clock', change));
 }
 
-/** Back to the scenario's seed (or another scenario's) on a fresh clock. */
+/** Hands the console the session the mock started, as the scenario panel does. */
+async function useSession(page: Page, token: string | null): Promise<void> {
+  await page.evaluate(
+    ({ key, value }) => (value === null ? sessionStorage.removeItem(key) : sessionStorage.setItem(key, value)),
+    { key: SESSION_TOKEN_STORAGE_KEY, value: token },
+  );
+}
+
+/**
+ * Back to the scenario's seed (or another scenario's) on a fresh clock, signed in as it says.
+ * Reload the page (or navigate) afterwards: the console reads the new session on its next request.
+ */
 export async function resetScenario(page: Page, scenario?: string): Promise<MockState> {
-  return MockStateSchema.parse(await control(page, '/__mock/reset', scenario === undefined ? {} : { scenario }));
+  const { sessionToken, ...state } = MockResetResponseSchema.parse(await control(page, '/__mock/reset', scenario === undefined ? {} : { scenario }));
+  await useSession(page, sessionToken);
+  return state;
+}
+
+/** Switches who is signed in, without the sign-in page; reload or navigate to see the page as them. */
+export async function signInAs(page: Page, as: MockStartSession): Promise<void> {
+  await useSession(page, MockSessionResponseSchema.parse(await control(page, '/__mock/session', { as })).sessionToken);
+}
+
+/** Confirms the retry of a failed order (its red Retry asks first), with a reason when given. */
+export async function confirmRetry(page: Page, orderId: string, reason?: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: `Retry ${orderId}?` });
+  if (reason) await dialog.getByRole('textbox', { name: /Reason/ }).fill(reason);
+  await dialog.getByRole('button', { name: `Retry ${orderId}`, exact: true }).click();
 }
 
 export async function upstreamCalls(page: Page): Promise<UpstreamCall[]> {

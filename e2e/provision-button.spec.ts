@@ -1,4 +1,4 @@
-import { advanceClock, expect, orderRow, purchases, requestJournal, test, toast } from './fixtures';
+import { advanceClock, confirmRetry, expect, orderRow, purchases, requestJournal, test, toast } from './fixtures';
 
 /** The testing checklist of the product brief, one test each, on the default scenario. */
 
@@ -55,7 +55,9 @@ test('the button disables with a spinner while provisioning', async ({ page }) =
 
 test('works for SmartVPS and Hostycare', async ({ page }) => {
   await orderRow(page, 'ORD-1002').getByRole('button', { name: 'Retry' }).click();
+  await confirmRetry(page, 'ORD-1002');
   await orderRow(page, 'ORD-1005').getByRole('button', { name: 'Retry' }).click();
+  await confirmRetry(page, 'ORD-1005');
   await expect(toast(page, 'Provisioning started')).toHaveCount(2);
   await advanceClock(page, '5m');
   await expect(toast(page, 'ORD-1002 is active')).toBeVisible();

@@ -1,4 +1,5 @@
-import { advanceClock, expect, mockState, orderRow, purchases, requestJournal, test, toast, upstreamCalls } from './fixtures';
+import { SESSION_TOKEN_STORAGE_KEY } from '../src/lib/session-token';
+import { advanceClock, confirmRetry, expect, mockState, orderRow, purchases, requestJournal, resetScenario, test, toast, upstreamCalls } from './fixtures';
 
 /** One walk per scenario of the catalogue, as its README row describes it. */
 
@@ -24,6 +25,7 @@ test.describe('smartvps-down', () => {
     const row = orderRow(page, 'ORD-1007');
     await expect(row).toContainText('SmartVPS buyVps timeout after 3 attempts');
     await row.getByRole('button', { name: 'Retry' }).click();
+    await confirmRetry(page, 'ORD-1007', 'Checking whether SmartVPS is back');
     await expect(toast(page, 'Provisioning started')).toBeVisible();
     await advanceClock(page, '15m');
     await expect(toast(page, 'Provisioning ORD-1007 failed')).toBeVisible();
@@ -60,11 +62,13 @@ test.describe('smartvps-outage-30min', () => {
     await advanceClock(page, '11m');
     const retry = orderRow(page, 'ORD-1007').getByRole('button', { name: 'Retry' });
     await retry.click();
+    await confirmRetry(page, 'ORD-1007');
     await advanceClock(page, '12m');
     await expect(toast(page, 'Provisioning ORD-1007 failed')).toBeVisible();
 
     await advanceClock(page, '8m');
     await retry.click();
+    await confirmRetry(page, 'ORD-1007');
     await advanceClock(page, '2m');
     await expect(toast(page, 'ORD-1007 is active')).toBeVisible();
     expect(await purchases(page, 'ORD-1007')).toHaveLength(1);
@@ -82,6 +86,7 @@ test.describe('hostycare-failed', () => {
 
     await advanceClock(page, '5m');
     await row.getByRole('button', { name: 'Retry' }).click();
+    await confirmRetry(page, 'ORD-1008');
     await advanceClock(page, '1m');
     await expect(toast(page, 'ORD-1008 is active')).toBeVisible();
   });
@@ -93,6 +98,7 @@ test.describe('already-active', () => {
   test('the stale Retry answers "Order already provisioned" and the row updates', async ({ page }) => {
     const row = orderRow(page, 'ORD-1002');
     await row.getByRole('button', { name: 'Retry' }).click();
+    await confirmRetry(page, 'ORD-1002');
     await expect(toast(page, 'Order already provisioned')).toBeVisible();
     await expect(row).toContainText('103.177.20.44');
     await expect(row.getByRole('button')).toHaveCount(0);
@@ -106,6 +112,7 @@ test.describe('double-click-race', () => {
   test('two admins at once: one run, one purchase, the other is told it is in progress', async ({ page }) => {
     const retry = orderRow(page, 'ORD-1002').getByRole('button', { name: 'Retry' });
     await retry.click();
+    await confirmRetry(page, 'ORD-1002');
     await expect(toast(page, 'Order is currently being provisioned. Please wait...')).toBeVisible();
     await expect(retry).toHaveAttribute('aria-busy', 'true');
     await advanceClock(page, '5m');
@@ -153,8 +160,64 @@ test.describe('server-error', () => {
 test.describe('session-expired', () => {
   test.use({ scenario: 'session-expired' });
 
-  test('says the session expired instead of failing silently', async ({ page }) => {
-    await expect(page.getByRole('alert')).toContainText('Your session has expired');
+  test('sends the admin to sign in, then back to the page they were on', async ({ page }) => {
+    // The fixture's first visit already met the expired session; start it again, on a filtered page.
+    await resetScenario(page);
+    await page.goto('/admin/manageOrders?provider=hostycare');
+    await expect(page).toHaveURL(/\/sign-in\?/);
+    await expect(page.getByText('Your session has expired. Sign in again to continue.')).toBeVisible();
+    await page.getByRole('textbox', { name: 'Email' }).fill('admin@reseller.test');
+    await page.getByLabel('Password').fill('admin-demo');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page).toHaveURL(/\/admin\/manageOrders\?provider=hostycare$/);
+    await expect(orderRow(page, 'ORD-1005')).toBeVisible();
+    await expect(orderRow(page, 'ORD-1001')).toHaveCount(0);
+  });
+});
+
+test.describe('signed-out', () => {
+  test.use({ scenario: 'signed-out' });
+
+  test('shows the sign-in page; a wrong password is refused clearly', async ({ page }) => {
+    await expect(page.getByRole('heading', { name: /Sign in/ })).toBeVisible();
+    await page.getByRole('textbox', { name: 'Email' }).fill('admin@reseller.test');
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('That email and password do not match an account');
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
+
+test.describe('support-agent', () => {
+  test.use({ scenario: 'support-agent' });
+
+  test('sees every order and its reasons, but no action buttons; the API refuses changes with 403', async ({ page }) => {
+    await expect(orderRow(page, 'ORD-1006')).toContainText('In progress for 3 min, retry in 7 min');
+    await expect(page.getByRole('table', { name: 'Orders' }).getByRole('button')).toHaveCount(0);
+    await expect(page.getByText('Support (read-only)')).toBeVisible();
+    const status = await page.evaluate(async (key) => {
+      const response = await fetch('/api/orders/provision', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem(key)}` },
+        body: JSON.stringify({ orderId: 'ORD-1001' }),
+      });
+      return response.status;
+    }, SESSION_TOKEN_STORAGE_KEY);
+    expect(status).toBe(403);
+    expect(await upstreamCalls(page)).toEqual(expect.not.arrayContaining([expect.objectContaining({ orderId: 'ORD-1001' })]));
+  });
+});
+
+test.describe('smartvps-out-of-stock', () => {
+  test.use({ scenario: 'smartvps-out-of-stock' });
+
+  test('a permanent failure stops at the first attempt and says why it was not retried', async ({ page }) => {
+    await advanceClock(page, '1m');
+    const row = orderRow(page, 'ORD-1007');
+    await expect(row).toContainText('Permanent: SmartVPS buyVps failed: out of stock for this package (permanent: not retried)');
+    expect((await upstreamCalls(page)).filter((call) => call.orderId === 'ORD-1007')).toHaveLength(1);
+    await row.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('dialog', { name: 'Retry ORD-1007?' })).toContainText('Permanent failure: fix the cause at the provider');
   });
 });
 
@@ -213,11 +276,11 @@ test('two pages on different scenarios do not see each other’s data', async ({
 });
 
 test('two provision requests at the same instant start exactly one run', async ({ page }) => {
-  const statuses = await page.evaluate(async () => {
-    const send = () =>
-      fetch('/api/orders/provision', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orderId: 'ORD-1005' }) });
+  const statuses = await page.evaluate(async (key) => {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem(key)}` };
+    const send = () => fetch('/api/orders/provision', { method: 'POST', headers, body: JSON.stringify({ orderId: 'ORD-1005' }) });
     return (await Promise.all([send(), send()])).map((response) => response.status).toSorted();
-  });
+  }, SESSION_TOKEN_STORAGE_KEY);
   expect(statuses).toEqual([202, 409]);
   await advanceClock(page, '5m');
   expect(await purchases(page, 'ORD-1005')).toHaveLength(1);

@@ -3,13 +3,14 @@
  * signed in, closing the tab signs them out. The CSP forbids injected scripts, which is what could
  * read it; a backend that prefers an httpOnly cookie can ignore the header.
  */
-const STORAGE_KEY = 'provision-console:session-token';
+/** Exported for test fixtures that hand the console a session the mock started. */
+export const SESSION_TOKEN_STORAGE_KEY = 'provision-console:session-token';
 
 const listeners = new Set<() => void>();
 
 export function readSessionToken(): string | null {
   try {
-    return sessionStorage.getItem(STORAGE_KEY);
+    return sessionStorage.getItem(SESSION_TOKEN_STORAGE_KEY);
   } catch {
     return null;
   }
@@ -18,8 +19,8 @@ export function readSessionToken(): string | null {
 /** null signs out. */
 export function writeSessionToken(token: string | null): void {
   try {
-    if (token === null) sessionStorage.removeItem(STORAGE_KEY);
-    else sessionStorage.setItem(STORAGE_KEY, token);
+    if (token === null) sessionStorage.removeItem(SESSION_TOKEN_STORAGE_KEY);
+    else sessionStorage.setItem(SESSION_TOKEN_STORAGE_KEY, token);
   } catch {
     // Storage refused (private mode quota): the session lasts until the next reload.
   }

@@ -58,7 +58,7 @@ export function OrderDetail({ detail, receivedAt, canAct, renderActions }: Order
         <h3 id={progressHeadingId} className="text-base font-semibold">
           Progress
         </h3>
-        <ProgressSteps order={order} />
+        <ProgressSteps order={order} now={now} />
         <StuckNotice order={order} now={now} />
       </section>
 

@@ -1,6 +1,5 @@
 import { Circle, CircleAlert, CircleCheck, Loader2, type LucideIcon } from 'lucide-react';
-import type { Order } from '@/contract/order';
-import { progressSteps, stepStates, type ProgressStep, type StepState } from '@/domain/progress';
+import { progressSteps, stepStates, type ProgressInput, type ProgressStep, type StepState } from '@/domain/progress';
 import { formatExactTime } from '@/lib/time';
 
 const stateLooks: Record<StepState, { Icon: LucideIcon; classes: string }> = {
@@ -20,14 +19,12 @@ const stepNames: Record<ProgressStep, string> = {
 /** What a step reads as when not reached: under way, where provisioning stopped, or not yet. */
 const pendingWords: Record<ProgressStep, Record<Exclude<StepState, 'done'>, string>> = {
   paid: { current: 'payment under way', blocked: 'not paid', todo: 'not paid yet' },
-  purchased: { current: 'buying now', blocked: 'not bought, the purchase failed', todo: 'not yet' },
+  purchased: { current: 'in progress', blocked: 'not bought, the purchase failed', todo: 'not yet' },
   ipAssigned: { current: 'waiting for the provider', blocked: 'waiting, no IP assigned', todo: 'not yet' },
   active: { current: 'finishing', blocked: 'not reached', todo: 'not yet' },
 };
 
-type ProgressOrder = Pick<Order, 'paidAt' | 'status' | 'provisioningStatus' | 'upstreamId' | 'ipAddress' | 'activeRun'>;
-
-function doneWords(step: ProgressStep, order: ProgressOrder): string {
+function doneWords(step: ProgressStep, order: ProgressInput): string {
   switch (step) {
     case 'paid':
       return order.paidAt ? formatExactTime(order.paidAt) : 'yes';
@@ -44,8 +41,8 @@ function doneWords(step: ProgressStep, order: ProgressOrder): string {
  * Paid → purchased upstream → IP assigned → active, each in words with an icon, so "bought but no
  * IP" ("Purchased upstream: svps-70412", "IP address: waiting…") reads differently from "never bought".
  */
-export function ProgressSteps({ order }: { order: ProgressOrder }) {
-  const states = stepStates(order);
+export function ProgressSteps({ order, now }: { order: ProgressInput; now: number }) {
+  const states = stepStates(order, now);
   return (
     <ol aria-label="Provisioning progress" className="space-y-1.5 text-sm">
       {progressSteps.map((step) => {

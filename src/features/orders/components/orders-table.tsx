@@ -7,6 +7,7 @@ import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
 import { ErrorBoundary } from '@/components/ui/error-boundary/error-boundary';
 import { attentionReason, waitedMs } from '@/domain/attention';
+import { progressSteps, stepStates } from '@/domain/progress';
 import { blockedReason, isProvisioned } from '@/domain/provisioning-rules';
 import { formatClockTime, formatDuration, formatExactTime, formatRelativeTime } from '@/lib/time';
 import {
@@ -20,7 +21,7 @@ import {
   statusTones,
 } from '../labels';
 import { OrderLink } from './order-link';
-import { ProgressMeter } from './progress-meter';
+import { ProgressMeter, type ProgressStates } from './progress-meter';
 
 const dataColumns = [
   'Order',
@@ -186,6 +187,7 @@ type RowTexts = {
   stuck: string | null;
   /** Why there is no button, or why the backend would refuse it now. */
   blocked: string | null;
+  progress: ProgressStates;
 };
 
 function rowTexts(order: Order, now: number): RowTexts {
@@ -197,6 +199,7 @@ function rowTexts(order: Order, now: number): RowTexts {
     stuck: reason === 'stuck' && since ? `Stuck since ${formatClockTime(since)} (${formatDuration(now - Date.parse(since))})` : null,
     // A provisioned order needs no explanation on every row of a long history; the badge says it.
     blocked: isProvisioned(order) ? null : blockedReason(order, now),
+    progress: stepStates(order, now),
   };
 }
 
@@ -248,7 +251,7 @@ const OrderRow = memo(
         </td>
         <td className="min-w-56 px-3 py-2">
           <Badge tone={provisioningTones[provisioning]}>{provisioningLabels[provisioning]}</Badge>
-          <ProgressMeter order={order} />
+          <ProgressMeter states={texts.progress} />
           {order.activeRun ? (
             <div className="mt-1 text-xs text-gray-600 dark:text-gray-300">
               {runStepLabels[order.activeRun.step]} (attempt {order.activeRun.attempt} of {order.activeRun.maxAttempts})
@@ -306,7 +309,13 @@ const OrderRow = memo(
 );
 
 function shallowEqualTexts(a: RowTexts, b: RowTexts): boolean {
-  return a.lastAttempt === b.lastAttempt && a.attention === b.attention && a.stuck === b.stuck && a.blocked === b.blocked;
+  return (
+    a.lastAttempt === b.lastAttempt &&
+    a.attention === b.attention &&
+    a.stuck === b.stuck &&
+    a.blocked === b.blocked &&
+    progressSteps.every((step) => a.progress[step] === b.progress[step])
+  );
 }
 
 /** Ticks every loaded order that may be selected, or clears them all. */

@@ -1,5 +1,6 @@
-import type { Order } from '@/contract/order';
-import { progressSteps, stepStates, type ProgressStep, type StepState } from '@/domain/progress';
+import { progressSteps, type ProgressStep, type StepState } from '@/domain/progress';
+
+export type ProgressStates = Record<ProgressStep, StepState>;
 
 /** What each step reads as once reached, while under way, and while missing. */
 const stepWords: Record<ProgressStep, Record<'done' | 'current' | 'missing', string>> = {
@@ -20,8 +21,7 @@ const segmentClasses: Record<StepState, string> = {
  * Paid → purchased upstream → IP assigned → active, as four segments and, for screen readers and
  * anyone who does not read colours, the same in words: "purchased upstream, no IP assigned yet".
  */
-export function ProgressMeter({ order }: { order: Pick<Order, 'paidAt' | 'status' | 'provisioningStatus' | 'upstreamId' | 'ipAddress' | 'activeRun'> }) {
-  const states = stepStates(order);
+export function ProgressMeter({ states }: { states: ProgressStates }) {
   const summary = progressSummary(states);
   if (!summary) return null;
   return (
@@ -37,7 +37,7 @@ export function ProgressMeter({ order }: { order: Pick<Order, 'paidAt' | 'status
 }
 
 /** The furthest step reached and what is missing; null when there is nothing to say (active, or unpaid). */
-function progressSummary(states: Record<ProgressStep, StepState>): string | null {
+function progressSummary(states: ProgressStates): string | null {
   if (states.active === 'done' || states.paid !== 'done') return null;
   const reached = progressSteps.filter((step) => states[step] === 'done').at(-1) ?? 'paid';
   const next = progressSteps.find((step) => states[step] !== 'done');
