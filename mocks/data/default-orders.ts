@@ -1,6 +1,6 @@
 import { SeededRandom } from '../engine/random';
 import type { OrderSpec } from './seed-builder';
-import { packageIds } from './products';
+import { packageIds, type PackageId } from './products';
 
 /** The five example orders of the product brief, with the ids the tests and README refer to. */
 export const briefExamples: readonly OrderSpec[] = [
@@ -61,6 +61,18 @@ export function defaultOrderSpecs(): OrderSpec[] {
     { id: 'ORD-1012', customer: 'Wei Zhang', packageId: 'hostycare-cloud-m', status: 'paid', createdMinutesAgo: 20, paidMinutesAgo: 19, autoProvisioned: false },
   ];
   return [...specs, ...historicalOrders(1013, 32)];
+}
+
+/**
+ * Confirmed orders of one package that were never provisioned, paid `firstPaidMinutesAgo` and a
+ * minute apart before it: a backlog for bulk retries and bursts of clicks.
+ */
+export function backlogOrders(firstNumber: number, count: number, packageId: PackageId, firstPaidMinutesAgo: number): OrderSpec[] {
+  return Array.from({ length: count }, (_, index): OrderSpec => {
+    const paidMinutesAgo = firstPaidMinutesAgo + index;
+    const customer = customers[index % customers.length] ?? 'Noah Schmidt';
+    return { id: `ORD-${firstNumber + index}`, customer, packageId, status: 'confirmed', createdMinutesAgo: paidMinutesAgo + 1, paidMinutesAgo, autoProvisioned: false };
+  });
 }
 
 /** Older orders, mostly active with a server, some unpaid or cancelled, from a fixed seed. */

@@ -1,4 +1,4 @@
-import { briefExamples, defaultOrderSpecs, historicalOrders } from '../data/default-orders';
+import { backlogOrders, briefExamples, defaultOrderSpecs, historicalOrders } from '../data/default-orders';
 import type { OrderSpec } from '../data/seed-builder';
 import { healthyProviders, type ProvidersBehaviour } from '../engine/provider-behaviour';
 import type { Scenario } from './scenario';
@@ -153,6 +153,13 @@ export const scenarios = {
         ],
       },
     }),
+  },
+  'bulk-backlog': {
+    ...base,
+    name: 'bulk-backlog',
+    description: 'A backlog of 100 paid SmartVPS 2GB orders that were never provisioned (ORD-2001 to ORD-2100).',
+    demonstrates: 'Retrying them all at once buys each order exactly once, one purchase of the package at a time (the upstream journal shows the queue); all are active within 7 minutes.',
+    orders: () => [...defaultOrderSpecs(), ...backlogOrders(2001, 100, 'smartvps-2gb', 30)],
   },
   empty: {
     ...base,
