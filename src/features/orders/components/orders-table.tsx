@@ -187,7 +187,8 @@ type RowTexts = {
   stuck: string | null;
   /** Why there is no button, or why the backend would refuse it now. */
   blocked: string | null;
-  progress: ProgressStates;
+  /** Only for orders being (or to be) provisioned: a cancelled or unpaid order has no progress to show. */
+  progress: ProgressStates | null;
 };
 
 function rowTexts(order: Order, now: number): RowTexts {
@@ -199,7 +200,7 @@ function rowTexts(order: Order, now: number): RowTexts {
     stuck: reason === 'stuck' && since ? `Stuck since ${formatClockTime(since)} (${formatDuration(now - Date.parse(since))})` : null,
     // A provisioned order needs no explanation on every row of a long history; the badge says it.
     blocked: isProvisioned(order) ? null : blockedReason(order, now),
-    progress: stepStates(order, now),
+    progress: order.status === 'paid' || order.status === 'confirmed' ? stepStates(order, now) : null,
   };
 }
 
@@ -251,7 +252,7 @@ const OrderRow = memo(
         </td>
         <td className="min-w-56 px-3 py-2">
           <Badge tone={provisioningTones[provisioning]}>{provisioningLabels[provisioning]}</Badge>
-          <ProgressMeter states={texts.progress} />
+          {texts.progress ? <ProgressMeter states={texts.progress} /> : null}
           {order.activeRun ? (
             <div className="mt-1 text-xs text-gray-600 dark:text-gray-300">
               {runStepLabels[order.activeRun.step]} (attempt {order.activeRun.attempt} of {order.activeRun.maxAttempts})
@@ -314,7 +315,7 @@ function shallowEqualTexts(a: RowTexts, b: RowTexts): boolean {
     a.attention === b.attention &&
     a.stuck === b.stuck &&
     a.blocked === b.blocked &&
-    progressSteps.every((step) => a.progress[step] === b.progress[step])
+    (a.progress === b.progress || progressSteps.every((step) => a.progress?.[step] === b.progress?.[step]))
   );
 }
 
