@@ -31,10 +31,11 @@ function Toaster() {
         <ToastItem key={toast.id} toast={toast} />
       ))}
       {/* aria-live (off: Radix announces each toast itself) keeps the toasts out of what a modal dialog
-          hides from assistive technology, and pointer-events-auto keeps them clickable over it. */}
+          hides from assistive technology. The viewport lets clicks through to the page (it covers the
+          bottom-right corner even when empty); each toast takes them, over a modal dialog too. */}
       <RadixToast.Viewport
         aria-live="off"
-        className="pointer-events-auto fixed right-0 bottom-0 z-50 flex max-h-dvh w-full max-w-sm flex-col gap-2 p-4 outline-none"
+        className="pointer-events-none fixed right-0 bottom-0 z-50 flex max-h-dvh w-full max-w-sm flex-col gap-2 p-4 outline-none"
       />
     </>
   );
@@ -54,7 +55,7 @@ function ToastItem({ toast }: { toast: Toast }) {
       }}
       type={urgent ? 'foreground' : 'background'}
       duration={durationMs}
-      className={`rounded-lg border-l-4 bg-white p-3 shadow-lg ring-1 ring-gray-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:bg-gray-900 dark:ring-gray-700 ${classes}`}
+      className={`pointer-events-auto rounded-lg border-l-4 bg-white p-3 shadow-lg ring-1 ring-gray-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:bg-gray-900 dark:ring-gray-700 ${classes}`}
     >
       {/* A status named by its title, so it can be found by role. Not live itself: Radix announces
           every toast through its own hidden live region (assertively for foreground ones). */}
