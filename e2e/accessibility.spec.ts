@@ -1,28 +1,40 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, orderRow, test, toast } from './fixtures';
+import { advanceClock, expect, orderRow, test, toast } from './fixtures';
 
-/** Serious and critical violations only: the ones that block someone from using the console. */
-async function blockingViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+/**
+ * Serious and critical violations only: the ones that block someone from using the console. `within`
+ * scans one part (a dialog) whose page the other tests scan already: axe over a table is slow.
+ */
+async function blockingViolations(page: Page, within?: string) {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (within ? builder.include(within) : builder).analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-test('the orders page has no serious accessibility violations, light and dark', async ({ page }) => {
-  // axe over the whole table takes seconds on two busy cores.
-  test.slow();
-  await expect(orderRow(page, 'ORD-1001')).toBeVisible();
-  expect(await blockingViolations(page)).toEqual([]);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await blockingViolations(page)).toEqual([]);
+// In order, in one worker: two axe runs at once on two cores take minutes instead of seconds.
+test.describe.configure({ mode: 'default' });
+
+// Let the default scenario's two automatic runs finish first: while a run is under way the list
+// re-renders every 2 s, and axe, which reads every element's styles, takes minutes instead of seconds.
+test.beforeEach(async ({ page }) => {
+  await advanceClock(page, '5m');
 });
 
-test('a toast and a busy button have no serious accessibility violations', async ({ page }) => {
+/** The brief's examples and the cases around them (ORD-1001 to ORD-1009): every kind of row, few rows. */
+const EVERY_KIND_OF_ROW = '/admin/manageOrders?q=ORD-100';
+
+test('the orders page has no serious accessibility violations, light, and dark with a busy button and a toast', async ({ page }) => {
+  // axe over a table takes seconds on two busy cores.
   test.slow();
+  await page.goto(EVERY_KIND_OF_ROW);
+  await expect(orderRow(page, 'ORD-1001')).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
   await orderRow(page, 'ORD-1001').getByRole('button', { name: 'Provision' }).click();
   await expect(toast(page, 'Provisioning started')).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'dark' });
   expect(await blockingViolations(page)).toEqual([]);
 });
 
@@ -44,31 +56,29 @@ test.describe('session-expired', () => {
   });
 });
 
-test('Needs attention, with rows ticked for a bulk retry, has no serious accessibility violations', async ({ page }) => {
+test('Needs attention, with rows ticked for a bulk retry, has no serious accessibility violations (dark: the orders page test)', async ({ page }) => {
   test.slow();
   await page.getByRole('link', { name: /Needs attention/ }).click();
   await page.getByRole('checkbox', { name: 'Select ORD-1002' }).check();
   await expect(page.getByRole('region', { name: 'Bulk actions' })).toContainText('1 selected');
-  expect(await blockingViolations(page)).toEqual([]);
-  await page.emulateMedia({ colorScheme: 'dark' });
   expect(await blockingViolations(page)).toEqual([]);
 });
 
 test('the retry confirmation has no serious accessibility violations', async ({ page }) => {
   await orderRow(page, 'ORD-1011').getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('dialog', { name: 'Retry ORD-1011?' })).toBeVisible();
-  expect(await blockingViolations(page)).toEqual([]);
+  expect(await blockingViolations(page, '[role="dialog"]')).toEqual([]);
 });
 
 test('the order drawer has no serious accessibility violations, stuck and provisioned, light and dark', async ({ page }) => {
   test.slow();
   await orderRow(page, 'ORD-1003').getByRole('link', { name: 'ORD-1003' }).click();
   await expect(page.getByRole('dialog', { name: /ORD-1003/ })).toContainText('Stuck since');
-  expect(await blockingViolations(page)).toEqual([]);
+  expect(await blockingViolations(page, '[role="dialog"]')).toEqual([]);
   await page.goto('/admin/manageOrders/ORD-1004');
   await expect(page.getByRole('button', { name: 'Reveal password' })).toBeVisible();
   await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await blockingViolations(page)).toEqual([]);
+  expect(await blockingViolations(page, '[role="dialog"]')).toEqual([]);
 });
 
 test('the scenario panel has no serious accessibility violations', async ({ page }) => {
@@ -76,7 +86,7 @@ test('the scenario panel has no serious accessibility violations', async ({ page
   await expect(orderRow(page, 'ORD-1001')).toBeVisible();
   await page.getByRole('button', { name: /^Scenarios: / }).click();
   await expect(page.getByRole('region', { name: 'Scenario', exact: true })).toBeVisible();
-  expect(await blockingViolations(page)).toEqual([]);
+  expect(await blockingViolations(page, 'dialog')).toEqual([]);
 });
 
 test('the console works from the keyboard: tab to a Retry button and press Enter', async ({ page }) => {
