@@ -34,7 +34,6 @@ export function stepStates(order: ProgressInput, now: number): Record<ProgressSt
       : order.provisioningStatus === 'failed' || order.provisioningStatus === 'provisioning'
         ? 'blocked'
         : 'todo';
-  return Object.fromEntries(
-    progressSteps.map((step) => [step, reached[step] ? 'done' : step === next && next !== 'paid' ? nextState : 'todo']),
-  ) as Record<ProgressStep, StepState>;
+  const stateOf = (step: ProgressStep): StepState => (reached[step] ? 'done' : step === next && next !== 'paid' ? nextState : 'todo');
+  return { paid: stateOf('paid'), purchased: stateOf('purchased'), ipAssigned: stateOf('ipAssigned'), active: stateOf('active') };
 }

@@ -11,8 +11,9 @@ type StuckNoticeProps = {
 };
 
 /**
- * For an order left provisioning with no IP and no run working on it: since when, and a countdown
- * to the end of the window in which the backend still presumes the attempt alive and refuses a retry.
+ * For an order left provisioning with no IP and no run known to be working on it: since when, and
+ * a countdown to the end of the window in which the backend presumes the attempt alive and refuses
+ * a retry. Past the window it is stuck.
  */
 export function StuckNotice({ order, now }: StuckNoticeProps) {
   const since = order.lastProvisionAttempt;
@@ -23,7 +24,8 @@ export function StuckNotice({ order, now }: StuckNoticeProps) {
       <p className="flex items-center gap-2 font-medium">
         <Hourglass aria-hidden="true" className="size-4 shrink-0" />
         <span>
-          Stuck since{' '}
+          {/* Stuck only past the window, as the attention rule says; inside it the attempt is presumed alive. */}
+          {windowLeftMs > 0 ? 'Provisioning since' : 'Stuck since'}{' '}
           <time dateTime={since} title={formatExactTime(since)}>
             {formatClockTime(since)}
           </time>{' '}

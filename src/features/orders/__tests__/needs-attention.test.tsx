@@ -115,6 +115,8 @@ describe('Needs attention', () => {
     backend.signInAs('support');
     renderApp('/admin/manageOrders?view=attention');
     await findOrderRow('ORD-1012');
+    // Once the role is known: before it, nobody gets buttons, so their absence would prove nothing.
+    await screen.findByText('Support (read-only)');
 
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Retry|Provision/ })).not.toBeInTheDocument();

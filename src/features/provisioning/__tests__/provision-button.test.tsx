@@ -271,6 +271,8 @@ describe('Provision button', () => {
     backend.signInAs('support');
     renderApp('/admin/manageOrders?q=ORD-100');
     const row = await findOrderRow('ORD-1006');
+    // Once the role is known: before it, nobody gets buttons, so their absence would prove nothing.
+    await screen.findByText('Support (read-only)');
 
     await waitFor(() => expect(within(row).getByText('In progress for 3 min, retry in 7 min')).toBeInTheDocument());
     for (const orderId of ['ORD-1001', 'ORD-1002', 'ORD-1006']) {

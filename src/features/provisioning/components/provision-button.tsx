@@ -61,7 +61,7 @@ export function ProvisionButton({ order }: { order: Order }) {
         {busy ? <Loader2 aria-hidden="true" className="size-3.5 animate-spin" /> : <Play aria-hidden="true" className="size-3.5" />}
         {shown.kind === 'retry' ? 'Retry' : 'Provision'}
       </Button>
-      {action ? (
+      {action?.variant === 'destructive' ? (
         <RetryConfirmDialog
           open={confirming}
           onOpenChange={setConfirming}
