@@ -1,5 +1,13 @@
 import { z } from '@/lib/zod';
-import type { ApiFault, ApiRoute, MockStartSession, MockState, RequestLogEntry } from '@/contract/mock-control';
+import {
+  ApiFaultSchema,
+  ApiRouteSchema,
+  type ApiFault,
+  type ApiRoute,
+  type MockStartSession,
+  type MockState,
+  type RequestLogEntry,
+} from '@/contract/mock-control';
 import type { User } from '@/contract/session-api';
 import { buildSeed } from './data/seed-builder';
 import { findUser, publicUser, userWithRole } from './data/users';
@@ -17,10 +25,12 @@ const BackendSnapshotSchema = z.object({
   engine: EngineSnapshotSchema,
   clock: ClockStateSchema,
   sessions: z.record(z.string(), SessionSchema),
+  injectedFaults: z.array(z.object({ route: ApiRouteSchema, fault: ApiFaultSchema })),
   /** Wall time of the save: a running clock counts the time the page was away. */
   savedAtWall: z.number(),
 });
 export type BackendSnapshot = z.infer<typeof BackendSnapshotSchema>;
+type InjectedFault = BackendSnapshot['injectedFaults'][number];
 
 /** Where the backend keeps its data between page loads (sessionStorage in the browser, nothing in Node). */
 export type SnapshotStore = { load(): string | null; save(serialized: string): void };
@@ -54,7 +64,8 @@ export class MockBackend {
   private activeScenario: Scenario = scenarios.default;
   private requestLog: RequestLogEntry[] = [];
   private faultCursor = new Map<ApiRoute, number>();
-  private injectedFaults = new Map<ApiRoute, ApiFault[]>();
+  /** Faults injected through the control API, in order; saved, so a reload does not drop them. */
+  private injectedFaults: InjectedFault[] = [];
   private readonly listeners = new Set<() => void>();
   /** Shown next to the scenario panel until the next reset. */
   private notice: string | null = null;
@@ -91,7 +102,7 @@ export class MockBackend {
     this.notice = null;
     this.requestLog = [];
     this.faultCursor = new Map();
-    this.injectedFaults = new Map();
+    this.injectedFaults = [];
     this.clock = new SimulatedClock(this.options.wallNow, {
       simTime: start,
       speed: clock.speed ?? scenario.clock.speed,
@@ -192,8 +203,12 @@ export class MockBackend {
    * scenario's, which successive requests take in turn, round and round.
    */
   nextFault(faults: readonly ApiFault[] | undefined, route: ApiRoute): ApiFault | undefined {
-    const injected = this.injectedFaults.get(route)?.shift();
-    if (injected) return injected;
+    const injectedAt = this.injectedFaults.findIndex((candidate) => candidate.route === route);
+    const injected = injectedAt === -1 ? undefined : this.injectedFaults.splice(injectedAt, 1)[0];
+    if (injected) {
+      this.save();
+      return injected.fault;
+    }
     if (!faults || faults.length === 0) return undefined;
     const index = this.faultCursor.get(route) ?? 0;
     this.faultCursor.set(route, index + 1);
@@ -202,7 +217,8 @@ export class MockBackend {
 
   /** The next `times` requests of `route` answer with `fault` (the control API's and the fault matrix's lever). */
   injectFault(route: ApiRoute, fault: ApiFault, times = 1): void {
-    this.injectedFaults.set(route, [...(this.injectedFaults.get(route) ?? []), ...Array.from({ length: times }, () => fault)]);
+    this.injectedFaults = [...this.injectedFaults, ...Array.from({ length: times }, () => ({ route, fault }))];
+    this.save();
   }
 
   requests(): RequestLogEntry[] {
@@ -230,6 +246,7 @@ export class MockBackend {
       engine: this.engine.changesSinceSeed(),
       clock: this.clock.snapshot(),
       sessions: this.sessions,
+      injectedFaults: this.injectedFaults,
       savedAtWall: this.options.wallNow(),
     };
     this.options.store?.save(JSON.stringify(snapshot));
@@ -249,8 +266,9 @@ export class MockBackend {
     if (!parsed.success) return 'corrupt';
     const scenario = findScenario(parsed.data.engine.scenario);
     if (!scenario) return 'corrupt';
-    const { engine, clock, sessions, savedAtWall } = parsed.data;
+    const { engine, clock, sessions, injectedFaults, savedAtWall } = parsed.data;
     this.sessions = sessions;
+    this.injectedFaults = injectedFaults;
     const awayMs = clock.paused ? 0 : Math.max(0, this.options.wallNow() - savedAtWall) * clock.speed;
     this.activeScenario = scenario;
     this.clock = new SimulatedClock(this.options.wallNow, { ...clock, simTime: clock.simTime + awayMs });

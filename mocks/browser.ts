@@ -19,16 +19,20 @@ const sessionStore: SnapshotStore = {
 };
 
 /**
- * Starts the simulated backend in this tab and resolves once the service worker intercepts
- * requests, so the console's first request is never lost, even on the visit that installs it.
- * Resolves with the session the console should hold when the mock started one (a fresh scenario,
- * or `?as=`); undefined when it resumed and the console keeps its own.
+ * Starts the simulated backend in this tab. `initialSession` is the session the console should hold
+ * when the mock started one (a fresh scenario, or `?as=`), undefined when it resumed and the console
+ * keeps its own: it is known at once, so the console can take it before anything can interrupt the
+ * page (a reload during the first visit would otherwise leave the saved backend with a session the
+ * console never got). `ready` resolves once the service worker intercepts requests, so the console's
+ * first request is never lost, even on the visit that installs it.
  */
-export async function startMockBackend(): Promise<{ token: string | null } | undefined> {
+export function startMockBackend(): { initialSession: { token: string | null } | undefined; ready: Promise<void> } {
   const backend = new MockBackend({ wallNow: () => Date.now(), store: sessionStore, ...scenarioFromUrl() });
   driveClock(backend);
-  await setupWorker(...createHandlers(backend)).start({ onUnhandledRequest: 'bypass', quiet: true });
-  return backend.initialSession;
+  const ready = setupWorker(...createHandlers(backend))
+    .start({ onUnhandledRequest: 'bypass', quiet: true })
+    .then(() => undefined);
+  return { initialSession: backend.initialSession, ready };
 }
 
 /**

@@ -84,6 +84,20 @@ describe('MockBackend', () => {
     const kinds = [1, 2, 3].map(() => backend.nextFault(faults, 'provision')?.kind);
     expect(kinds).toEqual(['status', 'networkError', 'status']);
   });
+
+  test('injected faults come before the scenario\'s, one request each, and survive a reload', () => {
+    const store = memoryStore();
+    const first = new MockBackend({ wallNow: fakeWall().now, store, scenario: 'server-error' });
+    first.injectFault('provision', { kind: 'malformedJson' }, 2);
+    first.injectFault('getOrder', { kind: 'hang' });
+    expect(first.nextFault(undefined, 'provision')).toEqual({ kind: 'malformedJson' });
+
+    const reloaded = new MockBackend({ wallNow: fakeWall().now, store });
+    const faults = reloaded.scenario.api.faults?.provision;
+    expect([1, 2].map(() => reloaded.nextFault(faults, 'provision')?.kind)).toEqual(['malformedJson', 'status']);
+    expect(reloaded.nextFault(undefined, 'getOrder')).toEqual({ kind: 'hang' });
+    expect(reloaded.nextFault(undefined, 'getOrder')).toBeUndefined();
+  });
 });
 
 describe('the scenario catalogue', () => {

@@ -12,9 +12,10 @@ export const mockMode = import.meta.env.VITE_API_MOCKING === 'enabled';
 export async function startMockBackendIfEnabled(): Promise<void> {
   if (!mockMode) return;
   const { startMockBackend } = await import('@mocks/browser');
-  const session = await startMockBackend();
-  // A scenario starts signed in (or out) as it says, without the sign-in page.
-  if (session) writeSessionToken(session.token);
+  const { initialSession, ready } = startMockBackend();
+  // A scenario starts signed in (or out) as it says, without the sign-in page: taken before any await.
+  if (initialSession) writeSessionToken(initialSession.token);
+  await ready;
 }
 
 // Marked pure so a production build, where nothing renders it, drops it.
