@@ -52,12 +52,7 @@ export const test = base.extend<MockOptions>({
         console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
       });
     });
-    await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}${as ? `&as=${as}` : ''}`);
-    // The first visit installs the service worker: poll until the mock answers.
-    await expect
-      // Seeding `huge` (100,000 orders) in the page takes seconds on two busy cores.
-      .poll(async () => (await mockState(page).catch(() => null))?.scenario, { intervals: [50, 100, 200], timeout: 30_000 })
-      .toBe(scenario);
+    await openScenario(page, { scenario, clock, as });
     await use(page);
     expect(problems, 'the page reported errors').toEqual([]);
   },
@@ -65,7 +60,20 @@ export const test = base.extend<MockOptions>({
 
 export { expect };
 
+/** Opens the console on a scenario's seed and waits until its mock answers (the first visit installs the service worker). */
+export async function openScenario(page: Page, { scenario, clock = 'paused', as }: Partial<MockOptions> & { scenario: string }): Promise<void> {
+  await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}${as ? `&as=${as}` : ''}`);
+  // Seeding `huge` (100,000 orders) in the page takes seconds on two busy cores.
+  await expect.poll(async () => (await mockState(page)).scenario, { intervals: [50, 100, 200], timeout: 30_000 }).toBe(scenario);
+}
+
+/** Waits until the page's mock intercepts requests: right after a reload it does not yet, and a request would reach the static server. */
+async function mockReady(page: Page): Promise<void> {
+  await page.locator('html[data-mock="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+}
+
 async function control(page: Page, path: string, body?: unknown): Promise<unknown> {
+  await mockReady(page);
   return page.evaluate(
     async (request) => {
       const init = request.body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.body) };

@@ -1,5 +1,5 @@
 import { SESSION_TOKEN_STORAGE_KEY } from '../src/lib/session-token';
-import { advanceClock, confirmRetry, expect, mockState, orderRow, purchases, requestJournal, resetScenario, test, toast, upstreamCalls } from './fixtures';
+import { advanceClock, confirmRetry, expect, mockState, openScenario, orderRow, purchases, requestJournal, resetScenario, test, toast, upstreamCalls } from './fixtures';
 
 /** One walk per scenario of the catalogue, as its README row describes it. */
 
@@ -270,7 +270,7 @@ test.describe('huge', () => {
 
 test('two pages on different scenarios do not see each other’s data', async ({ page, context }) => {
   const other = await context.newPage();
-  await other.goto('/?scenario=empty&clock=paused');
+  await openScenario(other, { scenario: 'empty' });
   await expect(other.getByRole('heading', { name: 'No orders yet' })).toBeVisible();
 
   await expect(orderRow(page, 'ORD-1001')).toBeVisible();

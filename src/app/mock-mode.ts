@@ -16,6 +16,8 @@ export async function startMockBackendIfEnabled(): Promise<void> {
   // A scenario starts signed in (or out) as it says, without the sign-in page: taken before any await.
   if (initialSession) writeSessionToken(initialSession.token);
   await ready;
+  // For tools that drive the page (Playwright, QA scripts): a request made before this is not mocked.
+  document.documentElement.dataset.mock = 'ready';
 }
 
 // Marked pure so a production build, where nothing renders it, drops it.
