@@ -36,7 +36,7 @@ export function createMockServer(options: { scenario?: string; clock?: ClockOver
       sessionToken: () => token,
       /** `Authorization` for the current session, to spread into a request's headers. */
       authorization: (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}),
-      upstreamCalls: () => backend.transact((engine) => engine.upstreamCalls()),
+      upstreamCalls: () => backend.read((engine) => engine.upstreamCalls()),
       requests: () => backend.requests(),
       state: () => backend.state(),
     },

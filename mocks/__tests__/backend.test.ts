@@ -22,6 +22,22 @@ function fakeWall(start = WALL_START) {
 }
 
 describe('MockBackend', () => {
+  test('a read saves nothing unless a run step fell due, and a reload after it sees the same data', () => {
+    const wall = fakeWall();
+    const store = memoryStore();
+    const backend = new MockBackend({ wallNow: wall.now, store, scenario: 'default', clock: { paused: false } });
+    backend.transact((engine) => engine.provision('ORD-1001', { actor: 'admin@reseller.test' }));
+    const saved = store.value;
+    backend.read((engine) => engine.listOrders({ limit: 10 }));
+    expect(store.value).toBe(saved);
+
+    wall.pass(10 * 60_000);
+    const list = backend.read((engine) => engine.listOrders({ q: 'ORD-1001' }));
+    expect(store.value).not.toBe(saved);
+    const reloaded = new MockBackend({ wallNow: wall.now, store });
+    expect(reloaded.read((engine) => engine.listOrders({ q: 'ORD-1001' }))).toEqual(list);
+  });
+
   test('starts a scenario on a clock at the current wall minute, at the scenario speed', () => {
     const wall = fakeWall();
     const backend = new MockBackend({ wallNow: wall.now, scenario: 'smartvps-down' });

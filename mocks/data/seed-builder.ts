@@ -26,7 +26,7 @@ export type SeedData = {
   servers: UpstreamServer[];
 };
 
-const minutesBefore = (start: number, minutes: number) => new Date(start - minutes * 60_000).toISOString();
+const MINUTE_MS = 60_000;
 
 function emailOf(name: string): string {
   return `${name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@example.com`;
@@ -34,12 +34,21 @@ function emailOf(name: string): string {
 
 /** Builds a scenario's orders (newest first, as the list shows them) and the servers already bought upstream. */
 export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData {
-  const unsorted = specs.map((spec): StoredOrder => {
+  const minutesBefore = (minutes: number) => new Date(start - minutes * MINUTE_MS).toISOString();
+  // Scenarios draw customers from a short list: each address is worked out once.
+  const emails = new Map<string, string>();
+  const emailFor = (name: string) => emails.get(name) ?? emails.set(name, emailOf(name)).get(name) ?? emailOf(name);
+  // Newest first, sorted on numbers before any text is made; a stable sort keeps the specs' order on ties.
+  const newestFirst = specs.toSorted((a, b) => a.createdMinutesAgo - b.createdMinutesAgo);
+  const orders = newestFirst.map((spec): StoredOrder => {
     const pkg = packages[spec.packageId];
     const lastAttempt = spec.lastAttemptMinutesAgo;
+    // Half a million date strings at 100,000 orders: each is made once (updatedAt is one of the two).
+    const createdAt = minutesBefore(spec.createdMinutesAgo);
+    const lastProvisionAttempt = lastAttempt === undefined ? null : minutesBefore(lastAttempt);
     return {
       _id: spec.id,
-      customer: { name: spec.customer, email: emailOf(spec.customer) },
+      customer: { name: spec.customer, email: emailFor(spec.customer) },
       product: pkg.product,
       packageId: spec.packageId,
       provider: pkg.provider,
@@ -52,15 +61,13 @@ export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData 
       provisioningError: spec.provisioningError ?? null,
       provisioningErrorClass: spec.provisioningError ? (spec.permanentError ? 'permanent' : 'transient') : null,
       resolution: null,
-      lastProvisionAttempt: lastAttempt === undefined ? null : minutesBefore(start, lastAttempt),
+      lastProvisionAttempt,
       upstreamId: spec.upstream?.id ?? null,
-      createdAt: minutesBefore(start, spec.createdMinutesAgo),
-      paidAt: spec.paidMinutesAgo === undefined ? null : minutesBefore(start, spec.paidMinutesAgo),
-      updatedAt: minutesBefore(start, Math.min(spec.createdMinutesAgo, lastAttempt ?? spec.createdMinutesAgo)),
+      createdAt,
+      paidAt: spec.paidMinutesAgo === undefined ? null : minutesBefore(spec.paidMinutesAgo),
+      updatedAt: lastProvisionAttempt !== null && lastAttempt !== undefined && lastAttempt < spec.createdMinutesAgo ? lastProvisionAttempt : createdAt,
     };
   });
-  // toISOString() always writes the same format, so the times sort as text: no date parsing per comparison.
-  const orders = unsorted.toSorted((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   const servers = specs.flatMap((spec): UpstreamServer[] =>
     spec.upstream
       ? [

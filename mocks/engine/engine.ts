@@ -1,7 +1,7 @@
 import type { Attempt, AuditAction, AuditEntry, Credentials, Order, UpstreamOperation } from '@/contract/order';
 import type { OrdersQuery } from '@/contract/orders-api';
 import type { UpstreamCall } from '@/contract/mock-control';
-import { attentionReason, longestWaitingFirst } from '@/domain/attention';
+import { attentionReason, canNeedAttention, longestWaitingFirst } from '@/domain/attention';
 import { provisionAction, provisionGuard } from '@/domain/provisioning-rules';
 import {
   ENGINE_STATE_VERSION,
@@ -19,6 +19,7 @@ import {
   type ProvidersBehaviour,
 } from './provider-behaviour';
 import { SeededRandom } from './random';
+import { SearchIndex } from './search-index';
 
 export const MAX_ATTEMPTS = 3;
 export const RETRY_DELAY_MS = { min: 60_000, max: 300_000 } as const;
@@ -74,8 +75,12 @@ export class ProvisioningEngine {
   private readonly changedOrderIds: Set<string>;
   /** Where each order sits in the full list (newest first): a cursor names the last order of a page. */
   private readonly positionById: Map<string, number>;
-  /** Lower-cased search text per order, kept off the typing path; dropped when the order changes. */
-  private readonly searchTextById = new Map<string, string>();
+  /** The search box's index over every order's text, by position. */
+  private readonly searchIndex: SearchIndex;
+  /** See `positionsWhere`; null until a filter needs it, and again after a filtered field changes. */
+  private filterIndex: Map<string, number[]> | null = null;
+  /** Orders whose status lets them need attention (paid or confirmed): the few the attention rule reads. */
+  private readonly paidOrderIds: Set<string>;
 
   private constructor(
     state: EngineSnapshot,
@@ -86,6 +91,8 @@ export class ProvisioningEngine {
     this.ordersById = new Map(state.orders.map((order) => [order._id, order]));
     this.changedOrderIds = new Set(state.changedOrderIds);
     this.positionById = new Map(state.orders.map((order, index) => [order._id, index]));
+    this.searchIndex = new SearchIndex(state.orders.length, (position) => searchTextOf(state.orders[position]));
+    this.paidOrderIds = new Set(state.orders.filter(canNeedAttention).map((order) => order._id));
   }
 
   /** Takes ownership of the seed's arrays: a seed is built for one engine (100,000 orders are not copied). */
@@ -166,13 +173,16 @@ export class ProvisioningEngine {
     return this.state.cursor;
   }
 
-  /** Plays every run step due up to `until`, in time order. */
-  settle(until: number): void {
+  /** Plays every run step due up to `until`, in time order; returns how many it played. */
+  settle(until: number): number {
+    let played = 0;
     for (let run = this.nextDueRun(until); run; run = this.nextDueRun(until)) {
       this.state.cursor = Math.max(this.state.cursor, run.wakeAt ?? this.state.cursor);
       this.step(run);
+      played += 1;
     }
     this.state.cursor = Math.max(this.state.cursor, until);
+    return played;
   }
 
   /** When the next run step falls due, for the clock driver to wake up; null when nothing is scheduled. */
@@ -185,55 +195,117 @@ export class ProvisioningEngine {
   }
 
   /**
-   * One page of the list, newest first, with the count of all matches. Null when the cursor names
-   * no order. A single pass: matches are counted and the page is cut from the same scan.
+   * One page of the list, newest first (Needs attention: longest wait first), with the count of all
+   * matches. Null when the cursor names no order. Indexed where a scan would cost: the attention
+   * count and view read only paid orders, a search reads only its hits (`SearchIndex`), a filter
+   * its index (`positionsWhere`), and the unfiltered list is cut straight from the stored order.
    */
   listOrders({
     limit,
     cursor,
     view,
+    q,
     ...filters
   }: OrdersQuery): { orders: Order[]; total: number; nextCursor: string | null; attentionCount: number } | null {
-    const stale = new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
-    const runOrderIds = new Set(this.state.runs.map((run) => run.orderId));
-    const query = filters.q?.toLowerCase();
-    const matches: StoredOrder[] = [];
-    let attentionCount = 0;
-    for (const stored of this.state.orders) {
-      const order = stale.get(stored._id) ?? stored;
-      const needsAttention = this.needsAttention(order, runOrderIds);
-      if (needsAttention) attentionCount += 1;
-      if (
-        (!view || needsAttention) &&
-        (!filters.status || order.status === filters.status) &&
-        (!filters.provider || order.provider === filters.provider) &&
-        (!filters.provisioning || (order.provisioningStatus ?? 'none') === filters.provisioning) &&
-        (!query || this.searchTextOf(order).includes(query))
-      ) {
-        matches.push(order);
-      }
-    }
-    // The full list is newest first as stored; Needs attention puts the longest wait first.
-    const sortOrder = view === 'attention' ? longestWaitingFirst : this.byPosition;
-    if (view === 'attention') matches.sort(sortOrder);
-    // The page starts after where the cursor's order sorts, even if it has left the matches since.
     const cursorOrder = cursor === undefined ? undefined : this.ordersById.get(cursor);
     if (cursor !== undefined && !cursorOrder) return null;
-    const after = cursorOrder ? matches.findIndex((candidate) => sortOrder(cursorOrder, candidate) < 0) : 0;
-    const start = after === -1 ? matches.length : after;
-    const end = limit === undefined ? matches.length : start + limit;
-    const page = matches.slice(start, end);
-    const last = page.at(-1);
-    return {
-      orders: page.map((order) => this.toApiOrder(order)),
-      total: matches.length,
-      nextCursor: end < matches.length && last ? last._id : null,
-      attentionCount,
+    const stale = new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
+    const listed = (stored: StoredOrder) => stale.get(stored._id) ?? stored;
+    const query = q?.toLowerCase();
+    const wanted = filterKeysOf(filters);
+    const matchesFilters = (order: StoredOrder) => {
+      const keys = filterKeysOf(orderFilterValues(order));
+      return wanted.every((key) => keys.includes(key));
     };
+
+    const attention = this.ordersNeedingAttention(listed, stale);
+    if (view === 'attention') {
+      const matches = attention.filter((order) => matchesFilters(order) && (!query || searchTextOf(order).includes(query))).toSorted(longestWaitingFirst);
+      // The page starts after where the cursor's order sorts, even if it has left the matches since.
+      const after = cursorOrder ? matches.findIndex((candidate) => longestWaitingFirst(cursorOrder, candidate) < 0) : 0;
+      return this.listPage(matches, after === -1 ? matches.length : after, limit, attention.length);
+    }
+
+    // The full list keeps the stored order (newest first): the page is the matches after the cursor's position.
+    const firstPosition = cursorOrder ? (this.positionById.get(cursorOrder._id) ?? 0) + 1 : 0;
+    // A search reads its hits; filters alone read the shortest of their indexes; neither, every order.
+    const candidates = query
+      ? this.searchHits(query, stale)
+      : wanted.map((key) => this.positionsWhere(key)).reduce<readonly number[] | null>((shortest, list) => (shortest && shortest.length <= list.length ? shortest : list), null);
+    const checked = wanted.length > (query ? 0 : 1);
+    if (!checked) {
+      // The candidates are exactly the matches: count them and cut the page, without reading the rest.
+      const total = candidates ? candidates.length : this.state.orders.length;
+      const start = candidates ? firstAtOrAfter(candidates, firstPosition) : firstPosition;
+      const end = limit === undefined ? total : Math.min(total, start + limit);
+      const positions = candidates ? candidates.slice(start, end) : Array.from({ length: Math.max(0, end - start) }, (_, index) => start + index);
+      return this.pageOf(positions.flatMap((position) => this.listedAt(position, listed)), total, end < total, attention.length);
+    }
+    let total = 0;
+    let before = 0;
+    const page: StoredOrder[] = [];
+    for (const position of candidates ?? []) {
+      const order = this.listedAt(position, listed)[0];
+      if (!order || !matchesFilters(order)) continue;
+      total += 1;
+      if (position < firstPosition) before += 1;
+      else if (limit === undefined || page.length < limit) page.push(order);
+    }
+    return this.pageOf(page, total, before + page.length < total, attention.length);
   }
 
-  private readonly byPosition = (a: StoredOrder, b: StoredOrder): number =>
-    (this.positionById.get(a._id) ?? 0) - (this.positionById.get(b._id) ?? 0);
+  private listedAt(position: number, listed: (stored: StoredOrder) => StoredOrder): StoredOrder[] {
+    const stored = this.state.orders[position];
+    return stored ? [listed(stored)] : [];
+  }
+
+  /**
+   * Positions (ascending) of the orders, as the list shows them, whose filter field has a value
+   * (`status:active`): built in one pass when a filter first needs it, dropped when a filtered field changes.
+   */
+  private positionsWhere(key: string): readonly number[] {
+    if (!this.filterIndex) {
+      const index = new Map<string, number[]>();
+      const stale = new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
+      this.state.orders.forEach((stored, position) => {
+        for (const orderKey of filterKeysOf(orderFilterValues(stale.get(stored._id) ?? stored))) {
+          const positions = index.get(orderKey);
+          if (positions) positions.push(position);
+          else index.set(orderKey, [position]);
+        }
+      });
+      this.filterIndex = index;
+    }
+    return this.filterIndex.get(key) ?? [];
+  }
+
+  private listPage(matches: readonly StoredOrder[], start: number, limit: number | undefined, attentionCount: number) {
+    const end = limit === undefined ? matches.length : start + limit;
+    return this.pageOf(matches.slice(start, end), matches.length, end < matches.length, attentionCount);
+  }
+
+  private pageOf(page: readonly StoredOrder[], total: number, more: boolean, attentionCount: number) {
+    const last = page.at(-1);
+    return { orders: page.map((order) => this.toApiOrder(order)), total, nextCursor: more && last ? last._id : null, attentionCount };
+  }
+
+  /** Only paid (or confirmed) orders can need attention: the rule runs on those few, as the list shows them. */
+  private ordersNeedingAttention(listed: (stored: StoredOrder) => StoredOrder, stale: ReadonlyMap<string, StoredOrder>): StoredOrder[] {
+    const runOrderIds = new Set(this.state.runs.map((run) => run.orderId));
+    const candidates = new Set([...this.paidOrderIds, ...stale.keys()]);
+    return [...candidates].flatMap((orderId) => {
+      const stored = this.ordersById.get(orderId);
+      const order = stored && listed(stored);
+      return order && this.needsAttention(order, runOrderIds) ? [order] : [];
+    });
+  }
+
+  /** Positions, ascending, of orders whose listed text contains `query`. */
+  private searchHits(query: string, stale: ReadonlyMap<string, StoredOrder>): number[] {
+    const hits = this.searchIndex.positionsMatching(query).filter((position) => !stale.has(this.state.orders[position]?._id ?? ''));
+    const staleHits = [...stale.values()].filter((order) => searchTextOf(order).includes(query)).map((order) => this.positionById.get(order._id) ?? -1);
+    return staleHits.length === 0 ? hits : [...hits, ...staleHits.filter((position) => position >= 0)].toSorted((a, b) => a - b);
+  }
 
   getOrder(orderId: string): OrderDetail | null {
     const order = this.ordersById.get(orderId);
@@ -311,7 +383,9 @@ export class ProvisioningEngine {
 
   /** A write reaches the primary data, so whatever stale copy the list served is purged. */
   private purgeStaleCopy(order: StoredOrder): void {
+    if (!this.state.staleListEntries.some((entry) => entry._id === order._id)) return;
     this.state.staleListEntries = this.state.staleListEntries.filter((entry) => entry._id !== order._id);
+    this.filterIndex = null;
   }
 
   private recordAudit(order: StoredOrder, action: AuditAction, request: ManualRequest, result: string): void {
@@ -564,7 +638,7 @@ export class ProvisioningEngine {
 
   /** The attention rule needs only to know whether a run is live; only paid orders are looked at twice. */
   private needsAttention(order: StoredOrder, runOrderIds: ReadonlySet<string>): boolean {
-    if (order.status !== 'paid' && order.status !== 'confirmed') return false;
+    if (!canNeedAttention(order)) return false;
     return attentionReason({ ...order, activeRun: runOrderIds.has(order._id) ? this.toApiOrder(order).activeRun : null }, this.now) !== null;
   }
 
@@ -596,22 +670,16 @@ export class ProvisioningEngine {
 
   private updateOrder(order: StoredOrder, changes: Partial<StoredOrder>): void {
     Object.assign(order, changes, { updatedAt: iso(this.now) });
+    if ('status' in changes || 'provider' in changes || 'provisioningStatus' in changes) this.filterIndex = null;
     this.changedOrderIds.add(order._id);
-    this.searchTextById.delete(order._id);
+    this.searchIndex.invalidate(this.positionById.get(order._id) ?? -1);
+    if (canNeedAttention(order)) this.paidOrderIds.add(order._id);
+    else this.paidOrderIds.delete(order._id);
   }
 
   private updateAttempt(run: Run, changes: Partial<Attempt>): void {
     const attempt = this.state.attempts.find((candidate) => candidate.id === run.attemptId);
     if (attempt) Object.assign(attempt, changes);
-  }
-
-  private searchTextOf(order: StoredOrder): string {
-    let text = this.searchTextById.get(order._id);
-    if (text === undefined) {
-      text = [order._id, order.customer.name, order.customer.email, order.ipAddress ?? ''].join('\n').toLowerCase();
-      this.searchTextById.set(order._id, text);
-    }
-    return text;
   }
 
   private nextDueRun(until: number): Run | undefined {
@@ -641,6 +709,34 @@ export class ProvisioningEngine {
     const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
     return Array.from({ length: 16 }, () => alphabet[this.random.between(0, alphabet.length - 1)]).join('');
   }
+}
+
+type FilterValues = Pick<OrdersQuery, 'status' | 'provider' | 'provisioning'>;
+
+function orderFilterValues(order: StoredOrder): FilterValues {
+  return { status: order.status, provider: order.provider, provisioning: order.provisioningStatus ?? 'none' };
+}
+
+/** The list filters as index keys (`status:active`), one per filter that has a value. */
+function filterKeysOf(values: FilterValues): string[] {
+  return (['status', 'provider', 'provisioning'] as const).flatMap((name) => (values[name] ? [`${name}:${values[name]}`] : []));
+}
+
+/** The index of the first value at or after `value` in an ascending list (its length when none is). */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? Infinity) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** What the search box matches, lower-case: the order id, the customer and the IP. */
+function searchTextOf(order: StoredOrder | undefined): string {
+  return order ? [order._id, order.customer.name, order.customer.email, order.ipAddress ?? ''].join('\n').toLowerCase() : '';
 }
 
 function callFailure(outcome: CallOutcome): UpstreamCall['outcome'] {

@@ -52,7 +52,7 @@ export function mockControlHandlers(backend: MockBackend) {
       backend.injectFault(body.data.route, body.data.fault, body.data.times);
       return HttpResponse.json({ success: true });
     }),
-    http.get('*/__mock/upstream-calls', () => HttpResponse.json({ calls: backend.transact((engine) => engine.upstreamCalls()) })),
+    http.get('*/__mock/upstream-calls', () => HttpResponse.json({ calls: backend.read((engine) => engine.upstreamCalls()) })),
     http.get('*/__mock/requests', () => HttpResponse.json({ requests: backend.requests() })),
   ];
 }

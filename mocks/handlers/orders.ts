@@ -13,7 +13,7 @@ export function orderHandlers(backend: MockBackend) {
         const query = Object.fromEntries(new URL(request.url).searchParams);
         const parsed = OrdersQuerySchema.safeParse(query);
         if (!parsed.success) return errorResponse(400, 'INVALID_REQUEST', `Invalid query parameter: ${parsed.error.issues[0]?.path.join('.') ?? 'query'}`);
-        return backend.transact((engine) => {
+        return backend.read((engine) => {
           const page = engine.listOrders(parsed.data);
           if (!page) return errorResponse(400, 'INVALID_CURSOR', 'The cursor does not name an order; start again from the first page');
           return HttpResponse.json({ ...page, serverTime: new Date(engine.now).toISOString() });
@@ -25,7 +25,7 @@ export function orderHandlers(backend: MockBackend) {
       apiRoute(backend, 'getOrder', 'signedIn', ({ params, user }) => {
         const orderId = String(params.orderId);
         if (orderId.length > ORDER_ID_MAX_LENGTH) return errorResponse(400, 'INVALID_REQUEST', 'Order id is too long');
-        return backend.transact((engine) => {
+        return backend.read((engine) => {
           const found = engine.getOrder(orderId);
           if (!found) return errorResponse(404, 'ORDER_NOT_FOUND', `Order ${orderId} not found`);
           // Root passwords go to admins only; support agents see that there are some.

@@ -12,8 +12,13 @@ export type AttentionInput = Pick<
   'status' | 'provisioningStatus' | 'ipAddress' | 'lastProvisionAttempt' | 'activeRun' | 'resolution'
 >;
 
+/** Only a paid order can need an admin; a backend may index on this to run the rule on those alone. */
+export function canNeedAttention(order: Pick<Order, 'status'>): boolean {
+  return order.status === 'paid' || order.status === 'confirmed';
+}
+
 export function attentionReason(order: AttentionInput, now: number): AttentionReason | null {
-  if (order.status !== 'paid' && order.status !== 'confirmed') return null;
+  if (!canNeedAttention(order)) return null;
   // Someone fixed it outside the console, or a run is working on it right now.
   if (order.resolution || order.activeRun) return null;
   if (order.provisioningStatus === 'failed') return 'failed';

@@ -1,0 +1,117 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Order } from '@/contract/order';
+import { OrderStatusSchema, ProviderSchema, ProvisioningStatusSchema } from '@/contract/order';
+import type { OrdersQuery, ProvisioningFilter } from '@/contract/orders-api';
+import { attentionReason, longestWaitingFirst } from '@/domain/attention';
+import { defaultOrderSpecs, historicalOrders } from '../../data/default-orders';
+import { buildSeed } from '../../data/seed-builder';
+import { ProvisioningEngine } from '../engine';
+import { healthyProviders } from '../provider-behaviour';
+import { MINUTE, START } from './engine-test-kit';
+
+/**
+ * The list endpoint's indexes (paid orders for Needs attention, the search index, the cut of the
+ * unfiltered list) must answer exactly as a scan of every order would: this is that scan.
+ */
+const specs = [...defaultOrderSpecs(), ...historicalOrders(50_000, 400, 5)];
+const positions = buildSeed(specs, START).orders.map((order) => order._id);
+
+/** A list that still shows old copies of two orders (the `stale-list` scenario's cache), then runs that change orders. */
+function engineAfterRuns(): { engine: ProvisioningEngine; stale: Map<string, Order> } {
+  const { orders, servers } = buildSeed(specs, START);
+  const staleSpecs = specs.filter((spec) => spec.id === 'ORD-1002' || spec.id === 'ORD-1004').map((spec) => ({ ...spec, status: 'paid' as const, provisioningStatus: null, ipAddress: '10.9.8.7' }));
+  const staleListEntries = buildSeed(staleSpecs, START).orders;
+  const engine = ProvisioningEngine.seed(
+    { scenario: 'test', start: START, randomSeed: 3, orders, servers, staleListEntries, autoRunOrderIds: [] },
+    { providers: healthyProviders },
+  );
+  for (const orderId of ['ORD-1003', 'ORD-1005', 'ORD-1006']) engine.provision(orderId, { actor: 'admin@reseller.test' });
+  engine.settle(START + 2 * MINUTE);
+  // No write touched them, so the list still serves both old copies.
+  const stale = new Map(staleListEntries.map((entry) => [entry._id, { ...entry, activeRun: null }]));
+  return { engine, stale };
+}
+
+function scan(engine: ProvisioningEngine, stale: ReadonlyMap<string, Order>, query: OrdersQuery): { ids: string[]; attentionCount: number } {
+  const listed = positions.map((id) => stale.get(id) ?? engine.getOrder(id)?.order).filter((order) => order !== undefined);
+  const needsAttention = listed.filter((order) => attentionReason(order, engine.now) !== null);
+  const needle = query.q?.toLowerCase();
+  const matches = (query.view === 'attention' ? needsAttention.toSorted(longestWaitingFirst) : listed).filter(
+    (order) =>
+      (!query.status || order.status === query.status) &&
+      (!query.provider || order.provider === query.provider) &&
+      (!query.provisioning || (order.provisioningStatus ?? 'none') === query.provisioning) &&
+      (!needle || [order._id, order.customer.name, order.customer.email, order.ipAddress ?? ''].join('\n').toLowerCase().includes(needle)),
+  );
+  return { ids: matches.map((order) => order._id), attentionCount: needsAttention.length };
+}
+
+const queryArbitrary = fc.record(
+  {
+    view: fc.constant('attention' as const),
+    status: fc.constantFrom(...OrderStatusSchema.options),
+    provider: fc.constantFrom(...ProviderSchema.options),
+    provisioning: fc.constantFrom<ProvisioningFilter>('none', ...ProvisioningStatusSchema.options),
+    q: fc.constantFrom('ORD-100', 'ord-5001', '103.177', '.12', 'noah', 'SCHMIDT', '@example', '10.9.8.7', 'zzz', 'a'),
+  },
+  { requiredKeys: [] },
+);
+
+/** Every page of a query, following `nextCursor`: the ids in order, and the counts each page gave. */
+function allPages(engine: ProvisioningEngine, query: OrdersQuery, limit: number) {
+  const ids: string[] = [];
+  const totals = new Set<number | undefined>();
+  const attentionCounts = new Set<number | undefined>();
+  let cursor: string | undefined;
+  do {
+    const answer = engine.listOrders({ ...query, limit, ...(cursor ? { cursor } : {}) });
+    totals.add(answer?.total);
+    attentionCounts.add(answer?.attentionCount);
+    ids.push(...(answer?.orders.map((order) => order._id) ?? []));
+    cursor = answer?.nextCursor ?? undefined;
+  } while (cursor && ids.length <= positions.length);
+  return { ids, totals: [...totals], attentionCounts: [...attentionCounts] };
+}
+
+/** What `allPages` must give: the scan's matches, and the same counts on every page. */
+function scannedPages(engine: ProvisioningEngine, stale: ReadonlyMap<string, Order>, query: OrdersQuery) {
+  const { ids, attentionCount } = scan(engine, stale, query);
+  return { ids, totals: [ids.length], attentionCounts: [attentionCount] };
+}
+
+describe('listOrders', () => {
+  const { engine, stale } = engineAfterRuns();
+
+  it('pages through exactly the orders a scan of every order finds, in the same order, with the same counts', () => {
+    fc.assert(
+      fc.property(queryArbitrary, fc.integer({ min: 1, max: 120 }), (query, limit) => {
+        expect(allPages(engine, query, limit)).toEqual(scannedPages(engine, stale, query));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps its indexes in step when orders change after they were built', () => {
+    const changing = engineAfterRuns();
+    const queries: OrdersQuery[] = [{ provisioning: 'none' }, { status: 'paid', provider: 'smartvps' }, { q: '103.177' }, { q: '10.9.8.7' }, { view: 'attention' }];
+    for (const query of queries) expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+    // A write to ORD-1004 drops its stale copy.
+    changing.engine.provision('ORD-1004', { actor: 'admin@reseller.test' });
+    changing.stale.delete('ORD-1004');
+    for (const query of queries) expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+    // Runs move orders between statuses and give them IPs.
+    for (const orderId of ['ORD-1001', 'ORD-1012']) changing.engine.provision(orderId, { actor: 'admin@reseller.test' });
+    changing.engine.settle(START + 15 * MINUTE);
+    for (const query of queries) expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+  });
+
+  it('serves the stale copies the list shows, and finds them by what those copies say', () => {
+    expect(engine.listOrders({ q: '10.9.8.7' })?.orders.map((order) => order._id)).toEqual(['ORD-1002', 'ORD-1004']);
+    expect(engine.getOrder('ORD-1004')?.order.ipAddress).not.toBe('10.9.8.7');
+  });
+
+  it('answers null for a cursor that names no order', () => {
+    expect(engine.listOrders({ cursor: 'ORD-nope' })).toBeNull();
+  });
+});

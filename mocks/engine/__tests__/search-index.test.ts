@@ -1,0 +1,58 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../search-index';
+
+/** The answer the index must give: every entry whose text contains the needle, in position order. */
+function naive(texts: readonly string[], needle: string): number[] {
+  return texts.flatMap((text, position) => (text.includes(needle) ? [position] : []));
+}
+
+describe('SearchIndex', () => {
+  it.each([
+    ['one entry, matched at its start', ['ord-1', 'ord-2'], 'ord-1', [0]],
+    ['every entry that contains it, once each, in order', ['aa', 'b', 'aaaa', 'a'], 'a', [0, 2, 3]],
+    ['a needle that would span two entries matches none', ['ab', 'cd'], 'bc', []],
+    ['the last entry', ['x', 'y', 'zz'], 'zz', [2]],
+    ['nothing', ['x', 'y'], 'q', []],
+    ['a needle holding the separator', ['a\u0000b', 'a'], 'a\u0000b', [0]],
+  ])('finds %s', (_label, texts, needle, expected) => {
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    expect(index.positionsMatching(needle)).toEqual(expected);
+  });
+
+  it('sees a changed text at once, and after the rebuild that many changes cause', () => {
+    const texts = Array.from({ length: 1_000 }, (_, position) => `ord-${position}`);
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    expect(index.positionsMatching('103.177')).toEqual([]);
+    texts[7] = 'ord-7\n103.177.0.1';
+    index.invalidate(7);
+    expect(index.positionsMatching('103.177')).toEqual([7]);
+    expect(index.positionsMatching('ord-7')).toEqual(naive(texts, 'ord-7'));
+    for (let position = 0; position < 300; position += 1) {
+      texts[position] = `ord-${position}\n103.177.${position}`;
+      index.invalidate(position);
+    }
+    expect(index.positionsMatching('103.177')).toEqual(naive(texts, '103.177'));
+  });
+
+  it('answers as a scan of every text would, whatever the texts, changes and needles', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '.', '1', '\u0000'), maxLength: 8 });
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(), text, fc.string({ unit: fc.constantFrom('a', 'b', '.', '1'), minLength: 1, maxLength: 3 }))),
+        (initial, steps) => {
+          const texts = [...initial];
+          const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+          for (const [at, replacement, needle] of steps) {
+            const position = at % texts.length;
+            texts[position] = replacement;
+            index.invalidate(position);
+            expect(index.positionsMatching(needle)).toEqual(naive(texts, needle));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
