@@ -15,8 +15,9 @@ try {
   console.error('The mock backend failed to start', error);
 }
 
+const queryClient = createQueryClient();
 createRoot(rootElement).render(
   <StrictMode>
-    <App queryClient={createQueryClient()} router={createAppRouter()} />
+    <App queryClient={queryClient} router={createAppRouter(queryClient)} />
   </StrictMode>,
 );

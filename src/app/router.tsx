@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createRouter, type RouterHistory } from '@tanstack/react-router';
 import { indexRoute } from './routes/index';
 import { manageOrdersRoute } from './routes/manage-orders';
@@ -31,8 +32,8 @@ function stringifySearch(search: Record<string, unknown>): string {
 }
 
 /** Without a history the router uses the browser's; tests pass a memory history. */
-export function createAppRouter(history?: RouterHistory) {
-  return createRouter({ routeTree, history, parseSearch, stringifySearch });
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
+  return createRouter({ routeTree, history, parseSearch, stringifySearch, context: { queryClient } });
 }
 
 export type AppRouter = ReturnType<typeof createAppRouter>;

@@ -7,9 +7,10 @@ import { createAppRouter } from '@/app/router';
 
 /** The whole console at `url`, with a fresh query client (no retries) and its own stores. */
 export function renderApp(url: string) {
-  const router = createAppRouter(createMemoryHistory({ initialEntries: [url] }));
+  const queryClient = createQueryClient({ retry: false });
+  const router = createAppRouter(queryClient, createMemoryHistory({ initialEntries: [url] }));
   const user = userEvent.setup();
-  render(<App queryClient={createQueryClient({ retry: false })} router={router} />);
+  render(<App queryClient={queryClient} router={router} />);
   return { router, user };
 }
 

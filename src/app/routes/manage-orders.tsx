@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import type { Order } from '@/contract/order';
 import type { OrderFilters } from '@/contract/orders-api';
 import { useCanAct } from '@/features/auth/api/get-session';
+import { getOrdersQueryOptions } from '@/features/orders/api/get-orders';
 import { OrdersView, type BulkActions } from '@/features/orders/components/orders-view';
 import { parseOrderFilters } from '@/features/orders/filters';
 import { BulkRetryBar, canBulkRetry } from '@/features/provisioning/components/bulk-retry-bar';
@@ -14,6 +15,13 @@ export const manageOrdersRoute = createRoute({
   path: '/admin/manageOrders',
   // The filters live in the URL, so a link reproduces the view.
   validateSearch: parseOrderFilters,
+  loaderDeps: ({ search: { view, status, provider, provisioning, q } }) => ({ view, status, provider, provisioning, q }),
+  // The list request leaves as the route matches, while the page renders, instead of after it: on
+  // a first load the two overlap. Only when there is no answer yet (staleTime): opening the drawer
+  // or coming back must not refetch what the page's own query keeps fresh.
+  loader: ({ context: { queryClient }, deps }) => {
+    void queryClient.prefetchInfiniteQuery({ ...getOrdersQueryOptions(deps), staleTime: Number.POSITIVE_INFINITY });
+  },
   component: ManageOrdersPage,
 });
 

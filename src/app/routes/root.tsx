@@ -1,4 +1,5 @@
-import { createRootRoute, Link, Outlet, type ErrorComponentProps } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, Link, Outlet, type ErrorComponentProps } from '@tanstack/react-router';
 import { Server } from 'lucide-react';
 import { Suspense } from 'react';
 import { Button } from '@/components/ui/button/button';
@@ -6,7 +7,10 @@ import { SessionMenu } from '@/features/auth/components/session-menu';
 import { ScenarioPanelBoundary } from '@/features/scenario-panel/components/scenario-panel-boundary';
 import { LazyScenarioPanel, mockMode } from '../mock-mode';
 
-export const rootRoute = createRootRoute({
+/** What every route's loader can use: the query client, to start a page's requests as its route matches. */
+export type RouterContext = { queryClient: QueryClient };
+
+export const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: RootLayout,
   notFoundComponent: NotFound,
   errorComponent: RouteError,
