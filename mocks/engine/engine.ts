@@ -295,8 +295,11 @@ export class ProvisioningEngine {
     const candidates = new Set([...this.paidOrderIds, ...stale.keys()]);
     return [...candidates].flatMap((orderId) => {
       const stored = this.orderWithId(orderId);
-      const order = stored && listed(stored);
-      return order && this.needsAttention(order, runOrderIds) ? [order] : [];
+      if (!stored) return [];
+      const order = listed(stored);
+      // The rule needs only to know whether a run is live: the full API order is built for those alone.
+      const activeRun = runOrderIds.has(orderId) ? this.toApiOrder(order).activeRun : null;
+      return attentionReason({ ...order, activeRun }, this.now) !== null ? [order] : [];
     });
   }
 
@@ -634,12 +637,6 @@ export class ProvisioningEngine {
       at: iso(at),
       outcome,
     });
-  }
-
-  /** The attention rule needs only to know whether a run is live; only paid orders are looked at twice. */
-  private needsAttention(order: StoredOrder, runOrderIds: ReadonlySet<string>): boolean {
-    if (!canNeedAttention(order)) return false;
-    return attentionReason({ ...order, activeRun: runOrderIds.has(order._id) ? this.toApiOrder(order).activeRun : null }, this.now) !== null;
   }
 
   /** The root login of a server that is ready; what the handler serves to admins only. */
