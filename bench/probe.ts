@@ -109,18 +109,30 @@ export function installProbe(): void {
   const frames: ProbeFrame[] = [];
   const inputs: ProbeInput[] = [];
 
-  const nativeFetch = window.fetch.bind(window);
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const record: ProbeFetch = { url, start: performance.now(), end: null };
-    fetches.push(record);
-    const response = nativeFetch(input, init);
-    const finish = () => {
-      record.end = performance.now();
+  const recordFetches = () => {
+    const patchedFetch = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const record: ProbeFetch = { url, start: performance.now(), end: null };
+      fetches.push(record);
+      const response = patchedFetch(input, init);
+      const finish = () => {
+        record.end = performance.now();
+      };
+      response.then(finish, finish);
+      return response;
     };
-    response.then(finish, finish);
-    return response;
   };
+  // The mock replaces window.fetch as it starts, then marks <html data-mock="ready">: the probe wraps
+  // the mock's fetch at that moment (a microtask before the console's first request).
+  const mockReady = new MutationObserver(() => {
+    if (document.documentElement?.dataset['mock'] !== 'ready') return;
+    mockReady.disconnect();
+    recordFetches();
+  });
+  // The document, not <html>: an init script runs before <html> exists.
+  mockReady.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-mock'] });
+
   for (const type of ['keydown', 'input', 'change', 'pointerdown', 'click']) {
     window.addEventListener(type, (event) => inputs.push({ type, at: event.timeStamp }), { capture: true, passive: true });
   }

@@ -1,4 +1,5 @@
-import { setupWorker } from 'msw/browser';
+import { FetchInterceptor } from '@mswjs/interceptors/fetch';
+import { getResponse } from 'msw';
 import { MAX_SPEED, MockStartSessionSchema, type MockStartSession } from '@/contract/mock-control';
 import { MockBackend, type ClockOverrides, type SnapshotStore } from './backend';
 import { createHandlers } from './handlers';
@@ -19,20 +20,38 @@ const sessionStore: SnapshotStore = {
 };
 
 /**
- * Starts the simulated backend in this tab. `initialSession` is the session the console should hold
- * when the mock started one (a fresh scenario, or `?as=`), undefined when it resumed and the console
- * keeps its own: it is known at once, so the console can take it before anything can interrupt the
- * page (a reload during the first visit would otherwise leave the saved backend with a session the
- * console never got). `ready` resolves once the service worker intercepts requests, so the console's
- * first request is never lost, even on the visit that installs it.
+ * Starts the simulated backend in this tab and answers the console's `fetch` calls from it.
+ * `initialSession` is the session the console should hold when the mock started one (a fresh
+ * scenario, or `?as=`), undefined when it resumed and the console keeps its own: it is known at
+ * once, so the console can take it before anything can interrupt the page (a reload during the first
+ * visit would otherwise leave the saved backend with a session the console never got).
+ *
+ * Requests are answered in the page, not through MSW's service worker: the same handlers run either
+ * way, but the worker adds a round trip between threads to every request (~10 ms here, far more while
+ * the page is busy) and a registration to every first visit. Intercepting is in place when this
+ * returns, so the console's first request is never lost. Requests no handler claims go to the network.
  */
-export function startMockBackend(): { initialSession: { token: string | null } | undefined; ready: Promise<void> } {
+export function startMockBackend(): { initialSession: { token: string | null } | undefined } {
   const backend = new MockBackend({ wallNow: () => Date.now(), store: sessionStore, ...scenarioFromUrl() });
   driveClock(backend);
-  const ready = setupWorker(...createHandlers(backend))
-    .start({ onUnhandledRequest: 'bypass', quiet: true })
-    .then(() => undefined);
-  return { initialSession: backend.initialSession, ready };
+  const handlers = createHandlers(backend);
+  const interceptor = new FetchInterceptor();
+  interceptor.on('request', async ({ request, controller }) => {
+    const response = await getResponse(handlers, request);
+    if (response) controller.respondWith(response);
+  });
+  interceptor.apply();
+  unregisterOldServiceWorker();
+  return { initialSession: backend.initialSession };
+}
+
+/** Earlier versions answered through MSW's service worker; one left registered would delay every request. */
+function unregisterOldServiceWorker(): void {
+  void navigator.serviceWorker?.getRegistrations().then((registrations) => {
+    for (const registration of registrations) {
+      if (registration.active?.scriptURL.endsWith('/mockServiceWorker.js')) void registration.unregister();
+    }
+  });
 }
 
 /**

@@ -12,10 +12,9 @@ export const mockMode = import.meta.env.VITE_API_MOCKING === 'enabled';
 export async function startMockBackendIfEnabled(): Promise<void> {
   if (!mockMode) return;
   const { startMockBackend } = await import('@mocks/browser');
-  const { initialSession, ready } = startMockBackend();
-  // A scenario starts signed in (or out) as it says, without the sign-in page: taken before any await.
+  const { initialSession } = startMockBackend();
+  // A scenario starts signed in (or out) as it says, without the sign-in page.
   if (initialSession) writeSessionToken(initialSession.token);
-  await ready;
   // For tools that drive the page (Playwright, QA scripts): a request made before this is not mocked.
   document.documentElement.dataset.mock = 'ready';
 }
