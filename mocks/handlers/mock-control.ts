@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import {
   MockAdvanceRequestSchema,
   MockClockRequestSchema,
@@ -8,14 +8,14 @@ import {
 } from '@/contract/mock-control';
 import type { MockBackend } from '../backend';
 import { findScenario, scenarioNames, scenarios } from '../scenarios/catalogue';
-import { errorResponse, parseJsonBody } from './http-helpers';
+import { errorResponse, jsonResponse, parseJsonBody } from './http-helpers';
 
 /** `/__mock/*`: the control API for the scenario panel, Playwright fixtures and outside suites (README). */
 export function mockControlHandlers(backend: MockBackend) {
   return [
-    http.get('*/__mock/state', () => HttpResponse.json(backend.state())),
+    http.get('*/__mock/state', () => jsonResponse(backend.state())),
     http.get('*/__mock/scenarios', () =>
-      HttpResponse.json({ scenarios: Object.values(scenarios).map(({ name, description, demonstrates }) => ({ name, description, demonstrates })) }),
+      jsonResponse({ scenarios: Object.values(scenarios).map(({ name, description, demonstrates }) => ({ name, description, demonstrates })) }),
     ),
     http.post('*/__mock/reset', async ({ request }) => {
       const body = await parseJsonBody(request, MockResetRequestSchema);
@@ -25,34 +25,34 @@ export function mockControlHandlers(backend: MockBackend) {
         return errorResponse(400, 'UNKNOWN_SCENARIO', `Unknown scenario "${scenario}"; known: ${scenarioNames.join(', ')}`);
       }
       const sessionToken = backend.reset(scenario, {}, as);
-      return HttpResponse.json({ ...backend.state(), sessionToken });
+      return jsonResponse({ ...backend.state(), sessionToken });
     }),
     // Switches who is signed in without a sign-in page: for designers, QA and Playwright.
     http.post('*/__mock/session', async ({ request }) => {
       const body = await parseJsonBody(request, MockSessionRequestSchema);
       if (!body.ok) return body.response;
-      return HttpResponse.json({ sessionToken: backend.startSession(body.data.as) });
+      return jsonResponse({ sessionToken: backend.startSession(body.data.as) });
     }),
     http.post('*/__mock/clock/advance', async ({ request }) => {
       const body = await parseJsonBody(request, MockAdvanceRequestSchema);
       if (!body.ok) return body.response;
       backend.advance(body.data.ms);
-      return HttpResponse.json(backend.state());
+      return jsonResponse(backend.state());
     }),
     http.post('*/__mock/clock', async ({ request }) => {
       const body = await parseJsonBody(request, MockClockRequestSchema);
       if (!body.ok) return body.response;
       backend.setClock(body.data);
-      return HttpResponse.json(backend.state());
+      return jsonResponse(backend.state());
     }),
     // One-shot faults on demand, for QA and the fault matrix; a reset clears those not used yet.
     http.post('*/__mock/faults', async ({ request }) => {
       const body = await parseJsonBody(request, MockFaultRequestSchema);
       if (!body.ok) return body.response;
       backend.injectFault(body.data.route, body.data.fault, body.data.times);
-      return HttpResponse.json({ success: true });
+      return jsonResponse({ success: true });
     }),
-    http.get('*/__mock/upstream-calls', () => HttpResponse.json({ calls: backend.read((engine) => engine.upstreamCalls()) })),
-    http.get('*/__mock/requests', () => HttpResponse.json({ requests: backend.requests() })),
+    http.get('*/__mock/upstream-calls', () => jsonResponse({ calls: backend.read((engine) => engine.upstreamCalls()) })),
+    http.get('*/__mock/requests', () => jsonResponse({ requests: backend.requests() })),
   ];
 }

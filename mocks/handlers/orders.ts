@@ -1,8 +1,8 @@
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { OrdersQuerySchema } from '@/contract/orders-api';
 import { ORDER_ID_MAX_LENGTH } from '@/contract/provision-api';
 import type { MockBackend } from '../backend';
-import { apiRoute, errorResponse } from './http-helpers';
+import { apiRoute, errorResponse, jsonResponse } from './http-helpers';
 
 /** `GET /api/orders` and `GET /api/orders/:id`, for any signed-in user. */
 export function orderHandlers(backend: MockBackend) {
@@ -16,7 +16,7 @@ export function orderHandlers(backend: MockBackend) {
         return backend.read((engine) => {
           const page = engine.listOrders(parsed.data);
           if (!page) return errorResponse(400, 'INVALID_CURSOR', 'The cursor does not name an order; start again from the first page');
-          return HttpResponse.json({ ...page, serverTime: new Date(engine.now).toISOString() });
+          return jsonResponse({ ...page, serverTime: new Date(engine.now).toISOString() });
         });
       }),
     ),
@@ -30,7 +30,7 @@ export function orderHandlers(backend: MockBackend) {
           if (!found) return errorResponse(404, 'ORDER_NOT_FOUND', `Order ${orderId} not found`);
           // Root passwords go to admins only; support agents see that there are some.
           const credentials = user.role === 'admin' ? found.credentials : null;
-          return HttpResponse.json({ ...found, credentials, serverTime: new Date(engine.now).toISOString() });
+          return jsonResponse({ ...found, credentials, serverTime: new Date(engine.now).toISOString() });
         });
       }),
     ),

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import {
   BulkProvisionRequestSchema,
   provisionMessages,
@@ -8,7 +8,7 @@ import {
 } from '@/contract/provision-api';
 import type { MockBackend } from '../backend';
 import type { ProvisionOutcome } from '../engine/engine';
-import { apiRoute, errorResponse, parseJsonBody } from './http-helpers';
+import { apiRoute, errorResponse, jsonResponse, parseJsonBody } from './http-helpers';
 
 /**
  * `POST /api/orders/provision`, `/provision/bulk` and `/resolve`, for admins only: the guard
@@ -25,11 +25,11 @@ export function provisioningHandlers(backend: MockBackend) {
         const outcome = backend.transact((engine) => engine.provision(orderId, { actor: user.email, reason }));
         switch (outcome.code) {
           case 'PROVISIONING_STARTED':
-            return HttpResponse.json({ success: true, code: outcome.code, message: provisionMessages.started, order: outcome.order }, { status: 202 });
+            return jsonResponse({ success: true, code: outcome.code, message: provisionMessages.started, order: outcome.order }, { status: 202 });
           case 'ALREADY_PROVISIONED':
-            return HttpResponse.json({ success: true, code: outcome.code, message: provisionMessages.alreadyProvisioned, order: outcome.order });
+            return jsonResponse({ success: true, code: outcome.code, message: provisionMessages.alreadyProvisioned, order: outcome.order });
           case 'PROVISIONING_IN_PROGRESS':
-            return HttpResponse.json(
+            return jsonResponse(
               { success: false, code: outcome.code, message: provisionMessages.inProgress, retryAfterSeconds: outcome.retryAfterSeconds },
               { status: 409, headers: { 'retry-after': String(outcome.retryAfterSeconds) } },
             );
@@ -50,7 +50,7 @@ export function provisioningHandlers(backend: MockBackend) {
         const results = backend.transact((engine) =>
           orderIds.map((orderId) => bulkResult(orderId, engine.provision(orderId, { actor: user.email, reason, bulk: true }))),
         );
-        return HttpResponse.json({ results } satisfies BulkProvisionResponse);
+        return jsonResponse({ results } satisfies BulkProvisionResponse);
       }),
     ),
     http.post(
@@ -62,7 +62,7 @@ export function provisioningHandlers(backend: MockBackend) {
         const outcome = backend.transact((engine) => engine.resolve(orderId, { actor: user.email, reason }));
         switch (outcome.code) {
           case 'MARKED_RESOLVED':
-            return HttpResponse.json({ success: true, code: outcome.code, message: provisionMessages.resolved, order: outcome.order });
+            return jsonResponse({ success: true, code: outcome.code, message: provisionMessages.resolved, order: outcome.order });
           case 'PROVISIONING_IN_PROGRESS':
             return errorResponse(409, outcome.code, 'A run is under way or may still be: wait for it to end before resolving');
           case 'NOT_ELIGIBLE':

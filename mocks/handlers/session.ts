@@ -1,7 +1,7 @@
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { SignInRequestSchema, type SignInResponse } from '@/contract/session-api';
 import type { MockBackend } from '../backend';
-import { apiRoute, errorResponse, parseJsonBody, publicRoute } from './http-helpers';
+import { apiRoute, errorResponse, jsonResponse, parseJsonBody, publicRoute } from './http-helpers';
 
 /** `POST /api/session` (sign in), `GET /api/session` (who am I), `DELETE /api/session` (sign out). */
 export function sessionHandlers(backend: MockBackend) {
@@ -14,15 +14,15 @@ export function sessionHandlers(backend: MockBackend) {
         const session = backend.signIn(body.data.email, body.data.password);
         // One answer for an unknown email and a wrong password: the form must not reveal who has an account.
         if (!session) return errorResponse(401, 'INVALID_CREDENTIALS', 'That email and password do not match an account');
-        return HttpResponse.json(session satisfies SignInResponse);
+        return jsonResponse(session satisfies SignInResponse);
       }),
     ),
-    http.get('*/api/session', apiRoute(backend, 'getSession', 'signedIn', ({ user }) => HttpResponse.json({ user }))),
+    http.get('*/api/session', apiRoute(backend, 'getSession', 'signedIn', ({ user }) => jsonResponse({ user }))),
     http.delete(
       '*/api/session',
       apiRoute(backend, 'signOut', 'signedIn', ({ request }) => {
         backend.signOut(request.headers.get('authorization')?.replace(/^Bearer /i, '') ?? '');
-        return HttpResponse.json({ success: true });
+        return jsonResponse({ success: true });
       }),
     ),
   ];
