@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { setupMockBackend } from '@/testing/mock-backend';
@@ -103,6 +103,7 @@ describe('Manage orders', () => {
 
     await user.type(screen.getByRole('searchbox', { name: 'Search orders' }), 'fatima');
     await screen.findByText('1 order');
+    expect(screen.getByRole('searchbox', { name: 'Search orders' })).toHaveValue('fatima');
     expect(router.state.location.search).toEqual({ provisioning: 'failed', q: 'fatima' });
     expect(queryOrderRow('ORD-1005')).toBeDefined();
 
@@ -110,6 +111,24 @@ describe('Manage orders', () => {
     expect(await findOrderRow('ORD-1001')).toBeInTheDocument();
     expect(router.state.location.search).toEqual({});
     expect(screen.getByRole('searchbox', { name: 'Search orders' })).toHaveValue('');
+  });
+
+  test('searches at every keystroke, and typing ahead of the URL never loses a character', async () => {
+    const { router } = renderApp('/admin/manageOrders');
+    await findOrderRow('ORD-1001');
+    const box = screen.getByRole('searchbox', { name: 'Search orders' });
+
+    // Each change before the URL of the one before has come back.
+    for (const text of ['f', 'fa', 'fat', 'fati', 'fatim', 'fatima']) fireEvent.change(box, { target: { value: text } });
+    expect(box).toHaveValue('fatima');
+    await screen.findByText('1 order');
+    expect(box).toHaveValue('fatima');
+    expect(router.state.location.search).toEqual({ q: 'fatima' });
+
+    // A trailing space searches nothing new, and stays in the box as typed.
+    fireEvent.change(box, { target: { value: 'fatima ' } });
+    expect(box).toHaveValue('fatima ');
+    expect(router.state.location.search).toEqual({ q: 'fatima' });
   });
 
   test('tells the admin when nothing matches, with a way back to every order', async () => {

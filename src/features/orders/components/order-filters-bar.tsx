@@ -1,11 +1,9 @@
-import { useEffect, useEffectEvent, useId, useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { orderStatuses, providers } from '@/contract/order';
 import { SEARCH_MAX_LENGTH, type OrderFilters, type ProvisioningFilter } from '@/contract/orders-api';
 import { Button } from '@/components/ui/button/button';
 import { hasFilters, noFilters } from '../filters';
 import { providerLabels, provisioningLabels, statusLabels } from '../labels';
-
-const SEARCH_DEBOUNCE_MS = 150;
 
 const provisioningFilters: readonly ProvisioningFilter[] = ['none', 'provisioning', 'failed', 'active'];
 
@@ -57,23 +55,29 @@ function SearchField({ value, onSearch }: { value: string | undefined; onSearch:
   const id = useId();
   const [draft, setDraft] = useState(value ?? '');
   const [shownValue, setShownValue] = useState(value);
-  const [sentValue, setSentValue] = useState(value);
-  // The URL changed: show it, unless it is the echo of what this box sent (the admin may have typed on since).
+  // Searches sent whose URL has not come back yet. Every keystroke searches (the list answers in a
+  // few milliseconds, and React Query cancels a superseded request), so several may be under way.
+  const [unconfirmed, setUnconfirmed] = useState<readonly (string | undefined)[]>([]);
   if (value !== shownValue) {
     setShownValue(value);
-    if (value !== sentValue) setDraft(value ?? '');
+    const echo = unconfirmed.indexOf(value);
+    // The echo of a search this box sent: the admin may have typed on since, so the box keeps its text.
+    if (echo >= 0) setUnconfirmed(unconfirmed.slice(echo + 1));
+    else {
+      // Changed elsewhere (Clear filters, the back button, a link): the box shows it.
+      setUnconfirmed([]);
+      setDraft(value ?? '');
+    }
   }
 
-  const search = useEffectEvent((q: string | undefined) => {
-    setSentValue(q);
+  function handleChange(text: string) {
+    setDraft(text);
+    const q = text.trim() || undefined;
+    const latest = unconfirmed.length > 0 ? unconfirmed.at(-1) : value;
+    if (q === latest) return;
+    setUnconfirmed([...unconfirmed, q]);
     onSearch(q);
-  });
-  useEffect(() => {
-    const q = draft.trim() || undefined;
-    if (q === value) return;
-    const timer = setTimeout(() => search(q), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, value]);
+  }
 
   return (
     <div className="flex min-w-56 flex-1 flex-col gap-1 sm:max-w-xs">
@@ -86,7 +90,7 @@ function SearchField({ value, onSearch }: { value: string | undefined; onSearch:
         value={draft}
         maxLength={SEARCH_MAX_LENGTH}
         placeholder="Order ID, customer or IP"
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => handleChange(event.target.value)}
         className={`${fieldClasses} placeholder:text-gray-400`}
       />
     </div>
