@@ -30,7 +30,7 @@ export class SearchIndex {
   /** Positions (ascending) whose text contains `needle`, which must be lower-case and not empty. */
   positionsMatching(needle: string): number[] {
     if (needle.includes(SEPARATOR)) return this.scan(needle);
-    if (this.joined === null || this.changed.size > REBUILD_AFTER_CHANGES) this.build();
+    this.prepare();
     const joined = this.joined ?? '';
     const hits: number[] = [];
     for (let offset = joined.indexOf(needle); offset !== -1; ) {
@@ -43,6 +43,11 @@ export class SearchIndex {
     if (this.changed.size === 0) return hits;
     const changedHits = [...this.changed].filter((position) => this.textAt(position).includes(needle));
     return [...hits, ...changedHits].toSorted((a, b) => a - b);
+  }
+
+  /** Builds the joined text now if the next search would: to do it while the page is idle. */
+  prepare(): void {
+    if (this.joined === null || this.changed.size > REBUILD_AFTER_CHANGES) this.build();
   }
 
   private build(): void {

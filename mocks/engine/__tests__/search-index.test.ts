@@ -35,6 +35,20 @@ describe('SearchIndex', () => {
     expect(index.positionsMatching('103.177')).toEqual(naive(texts, '103.177'));
   });
 
+  it('reads every text once when prepared ahead, and none again for the searches after it', () => {
+    const texts = ['ord-1', 'ord-2', 'ord-3'];
+    let reads = 0;
+    const index = new SearchIndex(texts.length, (position) => {
+      reads += 1;
+      return texts[position] ?? '';
+    });
+    index.prepare();
+    expect(reads).toBe(3);
+    index.prepare();
+    expect(index.positionsMatching('ord')).toEqual([0, 1, 2]);
+    expect(reads).toBe(3);
+  });
+
   it('answers as a scan of every text would, whatever the texts, changes and needles', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', '.', '1', '\u0000'), maxLength: 8 });
     fc.assert(
