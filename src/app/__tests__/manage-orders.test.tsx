@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
+import { ORDERS_PAGE_SIZE } from '@/features/orders/api/get-orders';
 import { setupMockBackend } from '@/testing/mock-backend';
 import { findOrderRow, queryOrderRow, renderApp } from '@/testing/render-app';
 
@@ -73,7 +74,7 @@ describe('Manage orders', () => {
     expect(await findOrderRow('ORD-1005')).toBeInTheDocument();
     expect(queryOrderRow('ORD-1002')).toBeUndefined();
     expect(screen.getByRole('combobox', { name: 'Provider' })).toHaveValue('hostycare');
-    expect(listRequests()).toEqual(['/api/orders?provider=hostycare&limit=100']);
+    expect(listRequests()).toEqual([`/api/orders?provider=hostycare&limit=${ORDERS_PAGE_SIZE}`]);
   });
 
   test('ignores an invalid filter in the URL and keeps the valid ones', async () => {
@@ -81,7 +82,7 @@ describe('Manage orders', () => {
 
     expect(await findOrderRow('ORD-1005')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('');
-    expect(listRequests()).toEqual(['/api/orders?provider=hostycare&limit=100']);
+    expect(listRequests()).toEqual([`/api/orders?provider=hostycare&limit=${ORDERS_PAGE_SIZE}`]);
   });
 
   test('keeps a numeric search as text', async () => {

@@ -5,7 +5,7 @@ import { listRefreshDelay } from '../refresh';
 import { orderKeys } from './order-keys';
 
 /** Enough rows to fill a tall screen twice; further pages load as the admin scrolls. */
-export const ORDERS_PAGE_SIZE = 100;
+export const ORDERS_PAGE_SIZE = 50;
 
 export function getOrders(query: OrdersQuery, signal?: AbortSignal): Promise<OrderListResponse> {
   const params = new URLSearchParams();

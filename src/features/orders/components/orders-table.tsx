@@ -23,16 +23,20 @@ import {
 import { OrderLink } from './order-link';
 import { ProgressMeter, type ProgressStates } from './progress-meter';
 
+/**
+ * Fixed column widths (`table-layout: fixed`): the browser sizes columns from the header alone, so
+ * rows entering while the admin scrolls neither move the columns nor make it lay out every row again.
+ */
 const dataColumns = [
-  'Order',
-  'Customer',
-  'Product',
-  'Status',
-  'Provisioning',
-  'IP address',
-  'Last attempt',
-  'Provisioning error',
-  'Action',
+  { name: 'Order', width: 'w-[8%]' },
+  { name: 'Customer', width: 'w-[16%]' },
+  { name: 'Product', width: 'w-[10%]' },
+  { name: 'Status', width: 'w-[7%]' },
+  { name: 'Provisioning', width: 'w-[16%]' },
+  { name: 'IP address', width: 'w-[13%]' },
+  { name: 'Last attempt', width: 'w-[7%]' },
+  { name: 'Provisioning error', width: 'w-[12%]' },
+  { name: 'Action', width: 'w-[11%]' },
 ] as const;
 
 const SKELETON_ROWS = 5;
@@ -42,7 +46,7 @@ const SKELETON_ROWS = 5;
  */
 const ESTIMATED_ROW_PX = 64;
 /** Rows rendered beyond the screen, so keyboard focus and short scrolls never meet a blank. */
-const OVERSCAN_ROWS = 12;
+const OVERSCAN_ROWS = 4;
 /** Load the next page while this many loaded rows are still ahead of the screen. */
 const LOAD_MORE_WITHIN_ROWS = 30;
 /** Narrow screens scroll the table sideways; the actions stay pinned to the right edge, opaque. */
@@ -118,7 +122,7 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd,
       <table
         aria-busy={list === undefined || stale || loadingMore}
         aria-rowcount={list ? list.total + 1 : -1}
-        className={`w-full min-w-[64rem] text-left text-sm transition-opacity ${stale ? 'opacity-60' : ''}`}
+        className={`w-full min-w-[76rem] table-fixed text-left text-sm wrap-break-word transition-opacity ${stale ? 'opacity-60' : ''}`}
       >
         <caption className="sr-only">Orders</caption>
         <thead className="bg-gray-50 text-xs tracking-wide text-gray-600 uppercase dark:bg-gray-800 dark:text-gray-300">
@@ -128,13 +132,13 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd,
                 <SelectAll orders={orders} selection={selection} />
               </th>
             ) : null}
-            {dataColumns.map((column) => (
+            {dataColumns.map(({ name, width }) => (
               <th
-                key={column}
+                key={name}
                 scope="col"
-                className={`px-3 py-2 font-semibold whitespace-nowrap ${column === 'Action' ? `${actionCellClasses} bg-gray-50 dark:bg-gray-800` : ''}`}
+                className={`px-3 py-2 font-semibold ${width} ${name === 'Action' ? `${actionCellClasses} bg-gray-50 dark:bg-gray-800` : ''}`}
               >
-                {column}
+                {name}
               </th>
             ))}
           </tr>
@@ -241,16 +245,18 @@ const OrderRow = memo(
         </th>
         <td className="px-3 py-2">
           <div className="font-medium">{order.customer.name}</div>
-          <div className="text-gray-500 dark:text-gray-400">{order.customer.email}</div>
+          <div className="text-gray-500 dark:text-gray-400">
+            <Email address={order.customer.email} />
+          </div>
         </td>
-        <td className="px-3 py-2 whitespace-nowrap">
+        <td className="px-3 py-2">
           <div>{order.product}</div>
           <div className="text-gray-500 dark:text-gray-400">{providerLabels[order.provider]}</div>
         </td>
         <td className="px-3 py-2">
           <Badge tone={statusTones[order.status]}>{statusLabels[order.status]}</Badge>
         </td>
-        <td className="min-w-56 px-3 py-2">
+        <td className="px-3 py-2">
           <Badge tone={provisioningTones[provisioning]}>{provisioningLabels[provisioning]}</Badge>
           {texts.progress ? <ProgressMeter states={texts.progress} /> : null}
           {order.activeRun ? (
@@ -266,8 +272,8 @@ const OrderRow = memo(
             </div>
           ) : null}
         </td>
-        <td className="px-3 py-2 font-mono whitespace-nowrap">{order.ipAddress ?? <Missing />}</td>
-        <td className="px-3 py-2 whitespace-nowrap">
+        <td className="px-3 py-2 font-mono">{order.ipAddress ?? <Missing />}</td>
+        <td className="px-3 py-2">
           {order.lastProvisionAttempt ? (
             <time dateTime={order.lastProvisionAttempt} title={formatExactTime(order.lastProvisionAttempt)}>
               {texts.lastAttempt}
@@ -276,7 +282,7 @@ const OrderRow = memo(
             <Missing />
           )}
         </td>
-        <td className="max-w-60 px-3 py-2">
+        <td className="px-3 py-2">
           {order.provisioningError ? (
             <span className="flex items-start gap-1 text-red-700 dark:text-red-300">
               <CircleAlert aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
@@ -292,7 +298,7 @@ const OrderRow = memo(
           )}
         </td>
         <td className={`bg-inherit px-3 py-2 ${actionCellClasses}`}>
-          <div className="flex max-w-48 flex-col items-start gap-1">
+          <div className="flex flex-col items-start gap-1">
             {renderAction(order)}
             {texts.blocked ? <span className="text-xs text-gray-600 dark:text-gray-300">{texts.blocked}</span> : null}
           </div>
@@ -356,6 +362,19 @@ function RowError({ orderId, index, columnCount, message, onRetry }: { orderId: 
         </div>
       </td>
     </tr>
+  );
+}
+
+/** Wraps before the @ when the column is too narrow, rather than anywhere in the address. */
+function Email({ address }: { address: string }) {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return address;
+  return (
+    <>
+      {address.slice(0, at)}
+      <wbr />
+      {address.slice(at)}
+    </>
   );
 }
 
