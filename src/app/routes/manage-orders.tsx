@@ -30,6 +30,11 @@ function renderProvisionButton(order: Order) {
   return <ProvisionButton order={order} />;
 }
 
+/** Support agents read: no button (the API would refuse them anyway, 403). */
+function renderNoAction() {
+  return null;
+}
+
 const bulkRetry: BulkActions = {
   selectable: canBulkRetry,
   render: (selected, clear) => <BulkRetryBar orders={selected} onDone={clear} />,
@@ -48,7 +53,7 @@ function ManageOrdersPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Manage orders</h1>
-      <OrdersView filters={filters} onFiltersChange={changeFilters} renderAction={renderProvisionButton} bulk={canAct ? bulkRetry : undefined} />
+      <OrdersView filters={filters} onFiltersChange={changeFilters} renderAction={canAct ? renderProvisionButton : renderNoAction} bulk={canAct ? bulkRetry : undefined} />
       {/* The order detail drawer (child route /admin/manageOrders/$orderId), over the list. */}
       <Outlet />
     </div>

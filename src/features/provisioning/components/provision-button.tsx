@@ -4,16 +4,18 @@ import type { Order } from '@/contract/order';
 import { Button } from '@/components/ui/button/button';
 import { useToast } from '@/components/ui/toast/toast-store';
 import { provisionAction, type ProvisionAction } from '@/domain/provisioning-rules';
-import { useCanAct } from '@/features/auth/api/get-session';
 import { useProvisionOrder } from '../api/provision-order';
 import { useFollowedRun, useProvisioningActions, useRequestInFlight } from '../store/provisioning-store';
 import { answerToast, requestFailedToast } from './provision-toasts';
 import { RetryConfirmDialog } from './retry-confirm-dialog';
 
+/**
+ * The order's Provision or Retry button, for users who may act: the page and the drawer leave it out
+ * for support agents, so a long list does not ask every row who is signed in.
+ */
 export function ProvisionButton({ order }: { order: Order }) {
   const orderId = order._id;
   const action = provisionAction(order);
-  const canAct = useCanAct();
   const inFlight = useRequestInFlight(orderId);
   const followed = useFollowedRun(orderId);
   const { beginRequest, endRequest } = useProvisioningActions();
@@ -21,8 +23,6 @@ export function ProvisionButton({ order }: { order: Order }) {
   const { mutateAsync } = useProvisionOrder();
   const [confirming, setConfirming] = useState(false);
 
-  // Support agents read; the API would refuse them anyway (403).
-  if (!canAct) return null;
   // While this admin's request or run is under way, the button keeps the label it was clicked
   // with, even if the rule would now hide it (a paid order whose run is provisioning).
   const shown = inFlight ?? followed?.action ?? action;
