@@ -303,9 +303,9 @@ export class ProvisioningEngine {
     });
   }
 
-  /** Builds the search index ahead of the first search (the browser does it while idle). */
-  prepareSearch(): void {
-    this.searchIndex.prepare();
+  /** Builds the search index ahead of the first search, for about `budgetMs` at a time; true once built. */
+  prepareSearch(budgetMs: number): boolean {
+    return this.searchIndex.prepareFor(budgetMs);
   }
 
   /** Positions, ascending, of orders whose listed text contains `query`. */

@@ -8,6 +8,8 @@
  */
 const SEPARATOR = '\u0000';
 const REBUILD_AFTER_CHANGES = 256;
+/** Texts read between two looks at the clock while building in slices. */
+const READ_SLICE = 500;
 
 export class SearchIndex {
   private joined: string | null = null;
@@ -15,6 +17,8 @@ export class SearchIndex {
   private starts = new Int32Array(0);
   /** Positions whose text changed since `joined` was built; their copy in it is out of date. */
   private readonly changed = new Set<number>();
+  /** The texts read so far by a build done in slices (`prepareFor`), null when none is under way. */
+  private pending: string[] | null = null;
 
   /** `textAt(position)` is the lower-case text of the entry at each position, 0 to `size - 1`. */
   constructor(
@@ -24,7 +28,7 @@ export class SearchIndex {
 
   /** The entry at `position` has a new text. */
   invalidate(position: number): void {
-    if (this.joined !== null) this.changed.add(position);
+    if (this.joined !== null || this.pending !== null) this.changed.add(position);
   }
 
   /** Positions (ascending) whose text contains `needle`, which must be lower-case and not empty. */
@@ -45,13 +49,35 @@ export class SearchIndex {
     return [...hits, ...changedHits].toSorted((a, b) => a - b);
   }
 
-  /** Builds the joined text now if the next search would: to do it while the page is idle. */
+  /** Builds the joined text now if the next search would. */
   prepare(): void {
-    if (this.joined === null || this.changed.size > REBUILD_AFTER_CHANGES) this.build();
+    this.prepareFor(Number.POSITIVE_INFINITY);
   }
 
-  private build(): void {
-    const texts = Array.from({ length: this.size }, (_, position) => this.textAt(position));
+  /**
+   * Reads texts for the next build for about `budgetMs`, and builds once all are read; true when the
+   * index is ready. For idle time: 100,000 texts are read over many idle periods, not in one long task.
+   * A text that changes meanwhile is checked on its own, as after any build.
+   */
+  prepareFor(budgetMs: number): boolean {
+    if (this.pending === null) {
+      if (this.joined !== null && this.changed.size <= REBUILD_AFTER_CHANGES) return true;
+      this.pending = [];
+      this.changed.clear();
+    }
+    const texts = this.pending;
+    const until = performance.now() + budgetMs;
+    while (texts.length < this.size && performance.now() < until) {
+      const end = Math.min(this.size, texts.length + READ_SLICE);
+      for (let position = texts.length; position < end; position += 1) texts.push(this.textAt(position));
+    }
+    if (texts.length < this.size) return false;
+    this.build(texts);
+    this.pending = null;
+    return true;
+  }
+
+  private build(texts: readonly string[]): void {
     this.starts = new Int32Array(this.size);
     let offset = 0;
     texts.forEach((text, position) => {
@@ -59,7 +85,6 @@ export class SearchIndex {
       offset += text.length + SEPARATOR.length;
     });
     this.joined = texts.join(SEPARATOR);
-    this.changed.clear();
   }
 
   /** The entry an offset of `joined` falls in: the last start at or before it. */

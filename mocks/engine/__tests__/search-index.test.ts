@@ -49,6 +49,27 @@ describe('SearchIndex', () => {
     expect(reads).toBe(3);
   });
 
+  it('built in slices (idle time), answers as a scan would, changes made meanwhile included', () => {
+    const texts = Array.from({ length: 5_000 }, (_, position) => `ord-${position}`);
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    // No time at all: nothing is read, the next idle period goes on.
+    expect(index.prepareFor(0)).toBe(false);
+    let slices = 1;
+    while (!index.prepareFor(0.05)) {
+      slices += 1;
+      // One text already read and one not yet read change while the build is under way.
+      if (slices === 3) {
+        texts[1] = 'ord-1 moved 10.0.0.1';
+        index.invalidate(1);
+        texts[4_999] = 'ord-4999 moved 10.0.0.2';
+        index.invalidate(4_999);
+      }
+    }
+    expect(slices).toBeGreaterThan(2);
+    expect(index.positionsMatching('moved')).toEqual([1, 4_999]);
+    expect(index.positionsMatching('ord-49')).toEqual(naive(texts, 'ord-49'));
+  });
+
   it('answers as a scan of every text would, whatever the texts, changes and needles', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', '.', '1', '\u0000'), maxLength: 8 });
     fc.assert(
