@@ -194,4 +194,20 @@ describe('reload', () => {
     expect(again.snapshot()).toEqual(straight.snapshot());
     expect(purchasesOf(again)).toHaveLength(1);
   });
+
+  test('answers with copies: changing a listed or fetched order, nested parts included, changes nothing inside', () => {
+    const engine = engineWith([freshOrder('ORD-1')]);
+    engine.resolve('ORD-1', { actor: 'admin@reseller.test', reason: 'Built by hand' });
+    const before = engine.snapshot();
+
+    const listed = engine.listOrders({})?.orders[0];
+    const fetched = orderOf(engine, 'ORD-1').order;
+    for (const order of [listed, fetched]) {
+      if (!order?.resolution) throw new Error('ORD-1 is resolved');
+      order.status = 'cancelled';
+      order.customer.name = 'Changed';
+      order.resolution.reason = 'Changed';
+    }
+    expect(engine.snapshot()).toEqual(before);
+  });
 });
