@@ -8,8 +8,8 @@ const srcDir = fileURLToPath(new URL('./src', import.meta.url));
 const mocksDir = fileURLToPath(new URL('./mocks', import.meta.url));
 
 /**
- * The built console runs no inline script and loads nothing from elsewhere; the service worker of
- * the mock backend is same-origin. Build only: the dev server injects inline scripts (React refresh).
+ * The built console runs no inline script and loads nothing from elsewhere (the mock backend runs in
+ * the page). Build only: the dev server injects inline scripts (React refresh).
  * A real deployment should also send it as a header, with frame-ancestors, which a meta tag cannot set.
  */
 const CONTENT_SECURITY_POLICY = [

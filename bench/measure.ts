@@ -18,7 +18,7 @@ const STEP_TIMEOUT_MS = 60_000;
 
 export type OpenConsole = { context: BrowserContext; page: Page };
 
-/** A fresh browser context (its own service worker, sessionStorage, hence its own mock backend) with the probe installed. */
+/** A fresh browser context (its own sessionStorage, hence its own mock backend) with the probe installed. */
 export async function openConsole(browser: Browser, baseURL: string): Promise<OpenConsole> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 720 } });
   await context.addInitScript(installProbe);

@@ -60,7 +60,7 @@ export const test = base.extend<MockOptions>({
 
 export { expect };
 
-/** Opens the console on a scenario's seed and waits until its mock answers (the first visit installs the service worker). */
+/** Opens the console on a scenario's seed and waits until its mock answers. */
 export async function openScenario(page: Page, { scenario, clock = 'paused', as }: Partial<MockOptions> & { scenario: string }): Promise<void> {
   await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}${as ? `&as=${as}` : ''}`);
   // Seeding `huge` (100,000 orders) in the page takes seconds on two busy cores.
