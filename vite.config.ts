@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url));
 const mocksDir = fileURLToPath(new URL('./mocks', import.meta.url));
+// MSW's cookie support would bring the whole public suffix list into the mock chunk: see the shim.
+const tldtsShim = fileURLToPath(new URL('./mocks/shims/tldts.ts', import.meta.url));
 
 /**
  * The built console runs no inline script and loads nothing from elsewhere (the mock backend runs in
@@ -40,7 +42,11 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
   resolve: {
-    alias: { '@': srcDir, '@mocks': mocksDir },
+    alias: [
+      { find: /^@\//, replacement: `${srcDir}/` },
+      { find: /^@mocks\//, replacement: `${mocksDir}/` },
+      { find: /^tldts$/, replacement: tldtsShim },
+    ],
   },
   test: {
     projects: [
