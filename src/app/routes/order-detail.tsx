@@ -1,54 +1,12 @@
-import { createRoute, type ErrorComponentProps } from '@tanstack/react-router';
-import { useCallback } from 'react';
-import { Button } from '@/components/ui/button/button';
-import { Dialog } from '@/components/ui/dialog/dialog';
-import type { Order } from '@/contract/order';
-import { OrderDetailDrawer } from '@/features/order-detail/components/order-detail-drawer';
-import { ProvisionButton } from '@/features/provisioning/components/provision-button';
-import { ResolveButton } from '@/features/provisioning/components/resolve-button';
+import { createRoute } from '@tanstack/react-router';
 import { manageOrdersRoute } from './manage-orders';
 
-/** One order in a drawer over the list: its own URL, the list's filters kept in the search. */
+/**
+ * One order in a drawer over the list: its own URL, the list's filters kept in the search. Its
+ * components load with the first drawer opened (`order-detail.lazy.tsx`): the list's first paint
+ * does not wait for the drawer, the timeline, the credentials panel or Radix Dialog.
+ */
 export const orderDetailRoute = createRoute({
   getParentRoute: () => manageOrdersRoute,
   path: '$orderId',
-  component: OrderDetailPage,
-  // A render bug in the drawer stays in the drawer: the list behind it keeps working.
-  errorComponent: OrderDetailError,
-});
-
-function renderActions(order: Order, now: number) {
-  return (
-    <>
-      <ProvisionButton order={order} />
-      <ResolveButton order={order} now={now} />
-    </>
-  );
-}
-
-function OrderDetailPage() {
-  const { orderId } = orderDetailRoute.useParams();
-  const navigate = orderDetailRoute.useNavigate();
-  const close = useCallback(() => void navigate({ to: '/admin/manageOrders', search: true, resetScroll: false }), [navigate]);
-  return <OrderDetailDrawer orderId={orderId} onClose={close} renderActions={renderActions} />;
-}
-
-function OrderDetailError({ error, reset }: ErrorComponentProps) {
-  const navigate = orderDetailRoute.useNavigate();
-  const close = () => void navigate({ to: '/admin/manageOrders', search: true, resetScroll: false });
-  return (
-    <Dialog open onOpenChange={(open) => (open ? undefined : close())} placement="right" title="This order could not be shown">
-      <div role="alert" className="space-y-3 text-sm">
-        <p>{error instanceof Error ? error.message : 'Unexpected error'}</p>
-        <div className="flex gap-2">
-          <Button variant="outline" onClick={reset}>
-            Try again
-          </Button>
-          <Button variant="outline" onClick={close}>
-            Back to orders
-          </Button>
-        </div>
-      </div>
-    </Dialog>
-  );
-}
+}).lazy(async () => (await import('./order-detail.lazy')).orderDetailLazyRoute);

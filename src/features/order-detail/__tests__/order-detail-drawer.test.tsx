@@ -32,6 +32,21 @@ function timeline(drawer: HTMLElement): HTMLElement {
 const resolvePosts = () => backend.requests().filter((request) => request.method === 'POST' && request.path === '/api/orders/resolve');
 
 describe('Order detail drawer', () => {
+  test('opens from the order id in the list, keeping the filters; the link works as an address too', async () => {
+    const { router, user } = renderApp('/admin/manageOrders?q=ORD-1004&status=active');
+    const link = within(await findOrderRow('ORD-1004')).getByRole('link', { name: 'ORD-1004' });
+    expect(link).toHaveAttribute('href', '/admin/manageOrders/ORD-1004?q=ORD-1004&status=active');
+
+    // The href follows the filters as they change.
+    await router.navigate({ to: '/admin/manageOrders', search: { q: 'ORD-1004' } });
+    await waitFor(() => expect(link).toHaveAttribute('href', '/admin/manageOrders/ORD-1004?q=ORD-1004'));
+
+    await user.click(link);
+    expect(await screen.findByRole('dialog', { name: 'Order ORD-1004' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/admin/manageOrders/ORD-1004');
+    expect(router.state.location.search).toEqual({ q: 'ORD-1004' });
+  });
+
   test('shows a stuck order as bought without an IP, since when, and that a retry is allowed', async () => {
     const { drawer } = await openDetail('ORD-1003');
     await loaded(drawer);

@@ -7,7 +7,7 @@ import { provisionAction } from '@/domain/provisioning-rules';
 import { useBulkProvision } from '../api/bulk-provision';
 import { useProvisioningActions } from '../store/provisioning-store';
 import { bulkRetryToast } from './provision-toasts';
-import { RetryConfirmDialog } from './retry-confirm-dialog';
+import { LazyRetryConfirmDialog } from './lazy-retry-confirm-dialog';
 
 /** An order a bulk retry may include: one with a button and no run of its own under way. */
 export function canBulkRetry(order: Order): boolean {
@@ -71,7 +71,7 @@ export function BulkRetryBar({ orders, onDone }: { orders: readonly Order[]; onD
       <Button variant="outline" onClick={onDone}>
         Clear selection
       </Button>
-      <RetryConfirmDialog
+      <LazyRetryConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}
         orders={orders}

@@ -7,7 +7,7 @@ import { provisionAction, type ProvisionAction } from '@/domain/provisioning-rul
 import { useProvisionOrder } from '../api/provision-order';
 import { useFollowedRun, useProvisioningActions, useRequestInFlight } from '../store/provisioning-store';
 import { answerToast, requestFailedToast } from './provision-toasts';
-import { RetryConfirmDialog } from './retry-confirm-dialog';
+import { LazyRetryConfirmDialog } from './lazy-retry-confirm-dialog';
 
 /**
  * The order's Provision or Retry button, for users who may act: the page and the drawer leave it out
@@ -62,7 +62,7 @@ export function ProvisionButton({ order }: { order: Order }) {
         {shown.kind === 'retry' ? 'Retry' : 'Provision'}
       </Button>
       {action?.variant === 'destructive' ? (
-        <RetryConfirmDialog
+        <LazyRetryConfirmDialog
           open={confirming}
           onOpenChange={setConfirming}
           orders={[order]}

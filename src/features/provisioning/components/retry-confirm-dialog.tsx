@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button/button';
 import { Dialog } from '@/components/ui/dialog/dialog';
 import { errorClassAdvice } from '@/features/orders/labels';
 
-type RetryConfirmDialogProps = {
+export type RetryConfirmDialogProps = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** One order (its Retry button) or several (bulk retry). */
@@ -13,7 +13,10 @@ type RetryConfirmDialogProps = {
   onConfirm: (reason: string | undefined) => void;
 };
 
-/** "Retry ORD-1002?": the last error, what its class means, and an optional reason for the timeline. */
+/**
+ * "Retry ORD-1002?": the last error, what its class means, and an optional reason for the timeline.
+ * Mounted only while open (`LazyRetryConfirmDialog`), so each opening starts with an empty reason.
+ */
 export function RetryConfirmDialog({ open, onOpenChange, orders, onConfirm }: RetryConfirmDialogProps) {
   const reasonId = useId();
   const [reason, setReason] = useState('');
@@ -22,10 +25,7 @@ export function RetryConfirmDialog({ open, onOpenChange, orders, onConfirm }: Re
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        if (!next) setReason('');
-        onOpenChange(next);
-      }}
+      onOpenChange={onOpenChange}
       title={title}
       description={
         single
@@ -38,7 +38,6 @@ export function RetryConfirmDialog({ open, onOpenChange, orders, onConfirm }: Re
         onSubmit={(event) => {
           event.preventDefault();
           onConfirm(reason.trim() || undefined);
-          setReason('');
         }}
       >
         <ul className="max-h-60 space-y-2 overflow-y-auto">
