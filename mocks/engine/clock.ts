@@ -1,8 +1,8 @@
 import { z } from '@/lib/zod';
 
 export const ClockStateSchema = z.object({
-  simTime: z.number().finite(),
-  speed: z.number().positive().max(10_000),
+  simTime: z.number(),
+  speed: z.number().check(z.positive(), z.maximum(10_000)),
   paused: z.boolean(),
 });
 export type ClockState = z.infer<typeof ClockStateSchema>;

@@ -7,12 +7,12 @@ import { UpstreamCallSchema } from '@/contract/mock-control';
  * validated when loaded, so a reload resumes runs where they were and corrupt data is caught.
  */
 
-export const StoredOrderSchema = OrderSchema.omit({ activeRun: true });
+export const StoredOrderSchema = z.omit(OrderSchema, { activeRun: true });
 export type StoredOrder = z.infer<typeof StoredOrderSchema>;
 
 const CallOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('succeed') }),
-  z.object({ kind: z.literal('fail'), error: z.string(), permanent: z.boolean().optional() }),
+  z.object({ kind: z.literal('fail'), error: z.string(), permanent: z.optional(z.boolean()) }),
   z.object({ kind: z.literal('timeout') }),
 ]);
 
@@ -21,21 +21,21 @@ export const RunSchema = z.object({
   id: z.string(),
   orderId: z.string(),
   trigger: TriggerSchema,
-  triggeredBy: z.string().nullable(),
-  attempt: z.number().int().positive(),
-  maxAttempts: z.number().int().positive(),
+  triggeredBy: z.nullable(z.string()),
+  attempt: z.int().check(z.positive()),
+  maxAttempts: z.int().check(z.positive()),
   step: RunStepSchema,
   startedAt: z.number(),
   /** When the run moves next; null while it queues for its package. */
-  wakeAt: z.number().nullable(),
+  wakeAt: z.nullable(z.number()),
   /** When it joined the package queue: the queue is first come, first served. */
-  queuedAt: z.number().nullable(),
+  queuedAt: z.nullable(z.number()),
   attemptId: z.string(),
   /** The upstream call under way; its outcome is drawn when the call is made. */
-  call: z.object({ operation: UpstreamOperationSchema, startedAt: z.number(), outcome: CallOutcomeSchema }).nullable(),
-  statusCheckDeadline: z.number().nullable(),
+  call: z.nullable(z.object({ operation: UpstreamOperationSchema, startedAt: z.number(), outcome: CallOutcomeSchema })),
+  statusCheckDeadline: z.nullable(z.number()),
   /** Why the admin asked for this run; null for automatic ones. */
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
 });
 export type Run = z.infer<typeof RunSchema>;
 
@@ -58,8 +58,8 @@ export const EngineSnapshotSchema = z.object({
   scenario: z.string(),
   scenarioStartedAt: z.number(),
   cursor: z.number(),
-  nextId: z.number().int().nonnegative(),
-  randomState: z.number().int(),
+  nextId: z.int().check(z.nonnegative()),
+  randomState: z.int(),
   orders: z.array(StoredOrderSchema),
   /** Orders changed since the seed: storage keeps only these and rebuilds the rest from the seed. */
   changedOrderIds: z.array(z.string()),
@@ -70,7 +70,7 @@ export const EngineSnapshotSchema = z.object({
   audit: z.array(AuditEntrySchema),
   servers: z.array(UpstreamServerSchema),
   /** The first servers are the seed's; storage keeps only those bought after them. */
-  seededServerCount: z.number().int().nonnegative(),
+  seededServerCount: z.int().check(z.nonnegative()),
   upstreamCalls: z.array(UpstreamCallSchema),
 });
 export type EngineSnapshot = z.infer<typeof EngineSnapshotSchema>;

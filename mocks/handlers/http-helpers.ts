@@ -1,6 +1,6 @@
 import { delay, HttpResponse } from 'msw';
 import { HANG_MS, type ApiFault, type ApiRoute } from '@/contract/mock-control';
-import type { z, ZodType } from 'zod';
+import type { z } from '@/lib/zod';
 import type { ErrorCode } from '@/contract/errors';
 import type { User } from '@/contract/session-api';
 import type { Authentication, MockBackend } from '../backend';
@@ -23,7 +23,7 @@ export function errorResponse(status: number, code: ErrorCode, message: string) 
 }
 
 /** Parses a JSON request body against a schema; a malformed, oversized or mistyped body is a 400 with the reason. */
-export async function parseJsonBody<S extends ZodType>(
+export async function parseJsonBody<S extends z.ZodMiniType>(
   request: Request,
   schema: S,
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {

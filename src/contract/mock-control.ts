@@ -10,10 +10,10 @@ import { IsoTimeSchema, ProviderSchema, UpstreamOperationSchema } from './order'
 export const MockStateSchema = z.object({
   scenario: z.string(),
   now: IsoTimeSchema,
-  speed: z.number().positive(),
+  speed: z.number().check(z.positive()),
   paused: z.boolean(),
   /** Something the user must be told about the mock itself, e.g. saved data that could not be read. */
-  notice: z.string().nullable(),
+  notice: z.nullable(z.string()),
 });
 export type MockState = z.infer<typeof MockStateSchema>;
 
@@ -23,25 +23,25 @@ export const MockStartSessionSchema = z.enum(mockStartSessions);
 export type MockStartSession = z.infer<typeof MockStartSessionSchema>;
 
 export const MockResetRequestSchema = z.strictObject({
-  scenario: z.string().min(1).max(64).optional(),
+  scenario: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** Overrides the scenario's own start session. */
-  as: MockStartSessionSchema.optional(),
+  as: z.optional(MockStartSessionSchema),
 });
 
 /**
  * The console's token for the session the mock started (null when signed out). A reset or a user
  * switch replaces the backend's sessions, so the caller hands the console this token.
  */
-export const MockSessionResponseSchema = z.object({ sessionToken: z.string().nullable() });
-export const MockResetResponseSchema = MockStateSchema.extend(MockSessionResponseSchema.shape);
+export const MockSessionResponseSchema = z.object({ sessionToken: z.nullable(z.string()) });
+export const MockResetResponseSchema = z.extend(MockStateSchema, MockSessionResponseSchema.shape);
 export const MockSessionRequestSchema = z.strictObject({ as: MockStartSessionSchema });
 
 export const MAX_ADVANCE_MS = 7 * 24 * 60 * 60_000;
-export const MockAdvanceRequestSchema = z.strictObject({ ms: z.number().int().min(0).max(MAX_ADVANCE_MS) });
+export const MockAdvanceRequestSchema = z.strictObject({ ms: z.int().check(z.minimum(0), z.maximum(MAX_ADVANCE_MS)) });
 
 export const MAX_SPEED = 3_600;
 export const MockClockRequestSchema = z.union([
-  z.strictObject({ speed: z.number().positive().max(MAX_SPEED) }),
+  z.strictObject({ speed: z.number().check(z.positive(), z.maximum(MAX_SPEED)) }),
   z.strictObject({ paused: z.boolean() }),
 ]);
 
@@ -64,8 +64,8 @@ export const RequestLogEntrySchema = z.object({
   method: z.string(),
   path: z.string(),
   /** null when the mock dropped the connection (a simulated network error). */
-  status: z.number().int().nullable(),
-  code: z.string().nullable(),
+  status: z.nullable(z.int()),
+  code: z.nullable(z.string()),
 });
 export type RequestLogEntry = z.infer<typeof RequestLogEntrySchema>;
 export const RequestLogResponseSchema = z.object({ requests: z.array(RequestLogEntrySchema) });
@@ -91,7 +91,7 @@ export const ApiFaultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('status'),
     status: z.union([z.literal(401), z.literal(500), z.literal(502), z.literal(503)]),
     code: ErrorCodeSchema,
-    message: z.string().min(1).max(200),
+    message: z.string().check(z.minLength(1), z.maxLength(200)),
   }),
   /** The connection drops: no answer at all. */
   z.strictObject({ kind: z.literal('networkError') }),
@@ -109,6 +109,6 @@ export type ApiFaultKind = ApiFault['kind'];
 export const MockFaultRequestSchema = z.strictObject({
   route: ApiRouteSchema,
   fault: ApiFaultSchema,
-  times: z.number().int().min(1).max(100).optional(),
+  times: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
 });
 export type MockFaultRequest = z.infer<typeof MockFaultRequestSchema>;

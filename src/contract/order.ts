@@ -50,13 +50,13 @@ export type Resolution = z.infer<typeof ResolutionSchema>;
 export const ActiveRunSchema = z.object({
   id: z.string(),
   trigger: TriggerSchema,
-  triggeredBy: z.string().nullable(),
-  attempt: z.number().int().positive(),
-  maxAttempts: z.number().int().positive(),
+  triggeredBy: z.nullable(z.string()),
+  attempt: z.int().check(z.positive()),
+  maxAttempts: z.int().check(z.positive()),
   step: RunStepSchema,
   startedAt: IsoTimeSchema,
   /** When the run next moves on its own (end of a retry delay or of an upstream call); null while queued. */
-  nextStepAt: IsoTimeSchema.nullable(),
+  nextStepAt: z.nullable(IsoTimeSchema),
 });
 export type ActiveRun = z.infer<typeof ActiveRunSchema>;
 
@@ -71,22 +71,22 @@ export const OrderSchema = z.object({
   /** The upstream package a purchase draws from; purchases of one package are serialised. */
   packageId: z.string(),
   provider: ProviderSchema,
-  priceCents: z.number().int().nonnegative(),
-  currency: z.string().length(3),
+  priceCents: z.int().check(z.nonnegative()),
+  currency: z.string().check(z.length(3)),
   status: OrderStatusSchema,
-  autoProvisioned: z.boolean().optional(),
-  provisioningStatus: ProvisioningStatusSchema.nullable(),
-  ipAddress: z.string().nullable(),
-  provisioningError: z.string().nullable(),
+  autoProvisioned: z.optional(z.boolean()),
+  provisioningStatus: z.nullable(ProvisioningStatusSchema),
+  ipAddress: z.nullable(z.string()),
+  provisioningError: z.nullable(z.string()),
   /** Which kind of failure `provisioningError` is; null when there is none. */
-  provisioningErrorClass: ErrorClassSchema.nullable(),
-  lastProvisionAttempt: IsoTimeSchema.nullable(),
+  provisioningErrorClass: z.nullable(ErrorClassSchema),
+  lastProvisionAttempt: z.nullable(IsoTimeSchema),
   /** The provider's id for the bought VPS or service; set once the purchase succeeded, never bought again. */
-  upstreamId: z.string().nullable(),
-  activeRun: ActiveRunSchema.nullable(),
-  resolution: ResolutionSchema.nullable(),
+  upstreamId: z.nullable(z.string()),
+  activeRun: z.nullable(ActiveRunSchema),
+  resolution: z.nullable(ResolutionSchema),
   createdAt: IsoTimeSchema,
-  paidAt: IsoTimeSchema.nullable(),
+  paidAt: z.nullable(IsoTimeSchema),
   updatedAt: IsoTimeSchema,
 });
 export type Order = z.infer<typeof OrderSchema>;
@@ -101,17 +101,17 @@ export const AttemptSchema = z.object({
   orderId: z.string(),
   runId: z.string(),
   trigger: TriggerSchema,
-  triggeredBy: z.string().nullable(),
-  attempt: z.number().int().positive(),
+  triggeredBy: z.nullable(z.string()),
+  attempt: z.int().check(z.positive()),
   step: RunStepSchema,
   startedAt: IsoTimeSchema,
-  endedAt: IsoTimeSchema.nullable(),
+  endedAt: z.nullable(IsoTimeSchema),
   outcome: AttemptOutcomeSchema,
-  error: z.string().nullable(),
-  errorClass: ErrorClassSchema.nullable(),
-  upstreamId: z.string().nullable(),
+  error: z.nullable(z.string()),
+  errorClass: z.nullable(ErrorClassSchema),
+  upstreamId: z.nullable(z.string()),
   /** Why the admin retried, as typed in the confirmation; null for automatic runs. */
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
 });
 export type Attempt = z.infer<typeof AttemptSchema>;
 
@@ -128,7 +128,7 @@ export const AuditEntrySchema = z.object({
   action: AuditActionSchema,
   /** True when it came with others in one bulk retry. */
   bulk: z.boolean(),
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   /** The answer's code, e.g. PROVISIONING_STARTED, PROVISIONING_IN_PROGRESS, MARKED_RESOLVED. */
   result: z.string(),
 });

@@ -16,11 +16,11 @@ export type OrdersView = z.infer<typeof OrdersViewSchema>;
 
 /** Filters of `GET /api/orders`, the same names the console keeps in its URL. */
 export const OrderFiltersSchema = z.object({
-  view: OrdersViewSchema.optional(),
-  status: OrderStatusSchema.optional(),
-  provider: ProviderSchema.optional(),
-  provisioning: ProvisioningFilterSchema.optional(),
-  q: z.string().trim().max(SEARCH_MAX_LENGTH).optional(),
+  view: z.optional(OrdersViewSchema),
+  status: z.optional(OrderStatusSchema),
+  provider: z.optional(ProviderSchema),
+  provisioning: z.optional(ProvisioningFilterSchema),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(SEARCH_MAX_LENGTH))),
 });
 export type OrderFilters = z.infer<typeof OrderFiltersSchema>;
 
@@ -30,21 +30,21 @@ export const ORDERS_PAGE_MAX = 500;
  * Query of `GET /api/orders`: the filters plus cursor pagination. Without `limit` every match comes
  * back, as before pagination existed, so older clients keep working.
  */
-export const OrdersQuerySchema = OrderFiltersSchema.extend({
-  limit: z.coerce.number().int().min(1).max(ORDERS_PAGE_MAX).optional(),
+export const OrdersQuerySchema = z.extend(OrderFiltersSchema, {
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(ORDERS_PAGE_MAX))),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
 });
 export type OrdersQuery = z.infer<typeof OrdersQuerySchema>;
 
 export const OrderListResponseSchema = z.object({
   orders: z.array(OrderSchema),
   /** Every order matching the filters, across all pages. */
-  total: z.number().int().nonnegative(),
+  total: z.int().check(z.nonnegative()),
   /** Pass as `cursor` for the next page; null on the last one. */
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
   /** How many orders need attention, whatever the filters: the badge every view shows. */
-  attentionCount: z.number().int().nonnegative(),
+  attentionCount: z.int().check(z.nonnegative()),
   /** The backend's clock: ages ("stuck for 12 min") are measured against it, never against the browser's. */
   serverTime: IsoTimeSchema,
 });
@@ -55,7 +55,7 @@ export const OrderDetailResponseSchema = z.object({
   attempts: z.array(AttemptSchema),
   audit: z.array(AuditEntrySchema),
   /** Admins only, once the server is ready; null for support agents and unfinished orders. */
-  credentials: CredentialsSchema.nullable(),
+  credentials: z.nullable(CredentialsSchema),
   serverTime: IsoTimeSchema,
 });
 export type OrderDetailResponse = z.infer<typeof OrderDetailResponseSchema>;

@@ -4,13 +4,13 @@ import { OrderSchema, REASON_MAX_LENGTH } from './order';
 export const ORDER_ID_MAX_LENGTH = 64;
 
 /** Body of `POST /api/orders/provision`. Strict: unknown keys are a malformed request, not ignored. */
-const OrderIdSchema = z.string().min(1).max(ORDER_ID_MAX_LENGTH);
+const OrderIdSchema = z.string().check(z.minLength(1), z.maxLength(ORDER_ID_MAX_LENGTH));
 /** Optional on a retry: why the admin is trying again, kept in the order's timeline. */
-const ReasonSchema = z.string().trim().max(REASON_MAX_LENGTH);
+const ReasonSchema = z.string().check(z.trim(), z.maxLength(REASON_MAX_LENGTH));
 
 export const ProvisionRequestSchema = z.strictObject({
   orderId: OrderIdSchema,
-  reason: ReasonSchema.optional(),
+  reason: z.optional(ReasonSchema),
 });
 export type ProvisionRequest = z.infer<typeof ProvisionRequestSchema>;
 
@@ -32,7 +32,7 @@ export const ProvisioningInProgressSchema = z.object({
   success: z.literal(false),
   code: z.literal('PROVISIONING_IN_PROGRESS'),
   message: z.string(),
-  retryAfterSeconds: z.number().int().nonnegative(),
+  retryAfterSeconds: z.int().check(z.nonnegative()),
 });
 
 /** Every answer of the provision endpoint that is not a plain error (see `ApiErrorBodySchema`). */
@@ -56,10 +56,12 @@ export const BULK_RETRY_MAX = 100;
 export const BulkProvisionRequestSchema = z.strictObject({
   orderIds: z
     .array(OrderIdSchema)
-    .min(1)
-    .max(BULK_RETRY_MAX)
-    .refine((ids) => new Set(ids).size === ids.length, 'orderIds must not repeat an id'),
-  reason: ReasonSchema.optional(),
+    .check(
+      z.minLength(1),
+      z.maxLength(BULK_RETRY_MAX),
+      z.refine((ids) => new Set(ids).size === ids.length, 'orderIds must not repeat an id'),
+    ),
+  reason: z.optional(ReasonSchema),
 });
 export type BulkProvisionRequest = z.infer<typeof BulkProvisionRequestSchema>;
 
@@ -79,7 +81,7 @@ export const BulkProvisionResponseSchema = z.object({
       orderId: z.string(),
       code: BulkResultCodeSchema,
       message: z.string(),
-      retryAfterSeconds: z.number().int().nonnegative().nullable(),
+      retryAfterSeconds: z.nullable(z.int().check(z.nonnegative())),
     }),
   ),
 });
@@ -88,7 +90,7 @@ export type BulkProvisionResponse = z.infer<typeof BulkProvisionResponseSchema>;
 /** Body of `POST /api/orders/resolve`: the reason is required, it is all the timeline will know. */
 export const ResolveRequestSchema = z.strictObject({
   orderId: OrderIdSchema,
-  reason: ReasonSchema.min(1, 'A reason is required'),
+  reason: ReasonSchema.check(z.minLength(1, 'A reason is required')),
 });
 export type ResolveRequest = z.infer<typeof ResolveRequestSchema>;
 

@@ -9,8 +9,8 @@ export type User = z.infer<typeof UserSchema>;
 
 /** Body of `POST /api/session` (sign in). */
 export const SignInRequestSchema = z.strictObject({
-  email: z.string().trim().min(1, 'Enter your email').max(254),
-  password: z.string().min(1, 'Enter your password').max(200),
+  email: z.string().check(z.trim(), z.minLength(1, 'Enter your email'), z.maxLength(254)),
+  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(200)),
 });
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 

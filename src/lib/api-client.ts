@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '@/lib/zod';
 import { ApiErrorBodySchema } from '@/contract/errors';
 import { readSessionToken } from './session-token';
 
@@ -38,7 +38,7 @@ type RequestOptions = { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; sign
  * Calls the API and parses the answer with the contract. Answers the contract allows on a non-2xx
  * status (e.g. 409 PROVISIONING_IN_PROGRESS) come back as data; any other failure throws `ApiError`.
  */
-export async function apiRequest<S extends z.ZodType>(
+export async function apiRequest<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   { method = 'GET', body, signal }: RequestOptions = {},

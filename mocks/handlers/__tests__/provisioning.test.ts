@@ -99,6 +99,15 @@ describe('POST /api/orders/provision answers', () => {
     expect(backend.upstreamCalls()).toEqual([]);
   });
 
+  test.each([
+    ['missing orderId', {}, 'Invalid request: orderId: Invalid input: expected string, received undefined'],
+    ['an id too long', { orderId: 'x'.repeat(65) }, 'Invalid request: orderId: Too big: expected string to have <=64 characters'],
+    ['an unknown key', { orderId: 'ORD-1001', force: true }, 'Invalid request: Unrecognized key: "force"'],
+  ])('says in words what is wrong with %s', async (_name, body, message) => {
+    const response = await provision(body);
+    expect(await response.json()).toEqual({ success: false, code: 'INVALID_REQUEST', message });
+  });
+
   test('refused answers change no data', async () => {
     const before = await listOrders();
     for (const orderId of ['ORD-1004', 'ORD-1006', 'ORD-1009', 'ORD-1010', 'ORD-404']) await provision({ orderId });

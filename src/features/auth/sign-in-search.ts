@@ -28,7 +28,7 @@ export function safeRedirectPath(value: unknown): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-const ReasonSchema = z.enum(sessionEndReasons).optional().catch(undefined);
+const ReasonSchema = z.catch(z.optional(z.enum(sessionEndReasons)), undefined);
 
 export type SignInSearch = { redirect: string; reason?: SessionEndReason };
 

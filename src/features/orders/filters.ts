@@ -5,11 +5,11 @@ const { shape } = OrderFiltersSchema;
 
 /** Lenient twin of `OrderFiltersSchema` for URLs: a bad value drops that one filter, never the page. */
 const UrlFiltersSchema = z.object({
-  view: shape.view.catch(undefined),
-  status: shape.status.catch(undefined),
-  provider: shape.provider.catch(undefined),
-  provisioning: shape.provisioning.catch(undefined),
-  q: shape.q.catch(undefined),
+  view: z.catch(shape.view, undefined),
+  status: z.catch(shape.status, undefined),
+  provider: z.catch(shape.provider, undefined),
+  provisioning: z.catch(shape.provisioning, undefined),
+  q: z.catch(shape.q, undefined),
 });
 
 /**

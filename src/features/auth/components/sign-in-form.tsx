@@ -7,8 +7,8 @@ import { z } from '@/lib/zod';
 import { sessionEndMessages, type SessionEndReason } from '../session-end';
 
 /** The contract's rules, plus a format check the server leaves to the form. */
-const SignInFormSchema = SignInRequestSchema.extend({
-  email: SignInRequestSchema.shape.email.pipe(z.email('Enter an email address, like name@example.com')),
+const SignInFormSchema = z.extend(SignInRequestSchema, {
+  email: z.pipe(SignInRequestSchema.shape.email, z.email('Enter an email address, like name@example.com')),
 });
 
 type Field = keyof SignInRequest;

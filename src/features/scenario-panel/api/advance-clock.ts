@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '@/lib/zod';
 import { MockAdvanceRequestSchema, MockStateSchema, type MockState } from '@/contract/mock-control';
 import { apiRequest } from '@/lib/api-client';
 import { useControlMutation } from './control-mutation';
