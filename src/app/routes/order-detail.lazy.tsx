@@ -26,16 +26,20 @@ function renderActions(order: Order, now: number) {
   );
 }
 
+/** Closes the drawer onto the list as it was: same filters, same scroll position. */
+function useBackToOrders(): () => void {
+  const navigate = orderDetailApi.useNavigate();
+  return useCallback(() => void navigate({ to: '/admin/manageOrders', search: true, resetScroll: false }), [navigate]);
+}
+
 function OrderDetailPage() {
   const { orderId } = orderDetailApi.useParams();
-  const navigate = orderDetailApi.useNavigate();
-  const close = useCallback(() => void navigate({ to: '/admin/manageOrders', search: true, resetScroll: false }), [navigate]);
+  const close = useBackToOrders();
   return <OrderDetailDrawer orderId={orderId} onClose={close} renderActions={renderActions} />;
 }
 
 function OrderDetailError({ error, reset }: ErrorComponentProps) {
-  const navigate = orderDetailApi.useNavigate();
-  const close = () => void navigate({ to: '/admin/manageOrders', search: true, resetScroll: false });
+  const close = useBackToOrders();
   return (
     <Dialog open onOpenChange={(open) => (open ? undefined : close())} placement="right" title="This order could not be shown">
       <div role="alert" className="space-y-3 text-sm">

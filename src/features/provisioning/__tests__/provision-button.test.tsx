@@ -245,12 +245,15 @@ describe('Provision button', () => {
     expect(dialog).toHaveTextContent('insufficient upstream balance');
     expect(dialog).toHaveTextContent(/Permanent failure: fix the cause at the provider .* or mark the order resolved/);
 
+    // A reason typed and then cancelled is not kept for the next confirmation.
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Not sure yet');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(provisionPosts()).toEqual([]);
     await waitFor(() => expect(within(row).getByRole('button', { name: 'Retry' })).toHaveFocus());
 
     await user.click(within(row).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('textbox', { name: /Reason/ })).toHaveValue('');
     await confirmRetry(user, 'ORD-1011', 'Balance topped up at SmartVPS');
     await findToast('Provisioning started');
     expect(backend.upstreamCalls()).toEqual([]);
