@@ -248,7 +248,13 @@ async function rawClick(page: Page, orderId: string): Promise<() => Promise<void
   const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('tr')?.querySelector('th')?.textContent, point);
   if (hit !== orderId) throw new Error(`The action button of ${orderId} is covered (a click there reaches ${hit ?? 'nothing'})`);
-  return () => page.mouse.click(point.x, point.y);
+  // As a hand clicks: the pointer rests on the button, then presses and releases it. Sent at once
+  // (mouse.click), the move's hover work and the press queue ahead of the click and count as its delay.
+  await page.mouse.move(point.x, point.y);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.mouse.down();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  return () => page.mouse.up();
 }
 
 export type ScrollRun = {

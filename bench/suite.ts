@@ -127,7 +127,7 @@ async function listFigures(browser: Browser, options: BenchOptions): Promise<Fig
           orders,
           unit: 'ms',
           target: 'p95 < 16 ms',
-          note: `click timestamp → commit (input delay + handler + React render); click → next frame done: median ${fmt(median(clicks.map((click) => click.frameAt - click.inputAt)))} ms; longest Event Timing click entry ${fmt(Math.max(...clicks.map((click) => click.eventDuration)))} ms, median time in handlers ${fmt(median(clicks.map((click) => click.eventProcessing)))} ms`,
+          note: `pointer resting on the button, pressed, then released: click timestamp → commit (input delay + handler + React render); click → next frame done: median ${fmt(median(clicks.map((click) => click.frameAt - click.inputAt)))} ms; longest Event Timing click entry ${fmt(Math.max(...clicks.map((click) => click.eventDuration)))} ms, median time in handlers ${fmt(median(clicks.map((click) => click.eventProcessing)))} ms`,
         },
         clicks.map((click) => click.commitAt - click.inputAt),
         { on: 'p95', below: 16 },
