@@ -37,15 +37,16 @@ export class SearchIndex {
     this.prepare();
     const joined = this.joined ?? '';
     const hits: number[] = [];
+    let position = 0;
     for (let offset = joined.indexOf(needle); offset !== -1; ) {
-      const position = this.positionAt(offset);
+      position = this.positionAtFrom(offset, position);
       // A hit that runs past its entry's end spans the separator, which the needle cannot contain.
       if (!this.changed.has(position)) hits.push(position);
       const next = this.starts[position + 1];
       offset = next === undefined ? -1 : joined.indexOf(needle, next);
     }
     if (this.changed.size === 0) return hits;
-    const changedHits = [...this.changed].filter((position) => this.textAt(position).includes(needle));
+    const changedHits = [...this.changed].filter((changed) => this.textAt(changed).includes(needle));
     return [...hits, ...changedHits].toSorted((a, b) => a - b);
   }
 
@@ -87,16 +88,15 @@ export class SearchIndex {
     this.joined = texts.join(SEPARATOR);
   }
 
-  /** The entry an offset of `joined` falls in: the last start at or before it. */
-  private positionAt(offset: number): number {
-    let low = 0;
-    let high = this.size - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.starts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+  /**
+   * The entry an offset of `joined` falls in, walking on from `position` (an entry at or before it):
+   * hits come in order and the next search starts at the next entry, so a walk is mostly one step,
+   * where a binary search per hit cost 17 at 100,000 entries.
+   */
+  private positionAtFrom(offset: number, position: number): number {
+    let at = position;
+    while (at + 1 < this.size && (this.starts[at + 1] ?? Number.POSITIVE_INFINITY) <= offset) at += 1;
+    return at;
   }
 
   private scan(needle: string): number[] {
