@@ -215,7 +215,7 @@ export async function measureProvisionClicks(page: Page, clicks: number): Promis
     );
     if (orderIds.length === 0) throw new Error('No order on screen can be provisioned in one click');
     for (const orderId of orderIds.slice(0, clicks - timings.length)) {
-      const timing = await interact(page, { kind: 'busy', orderId }, 'click', await rawClick(page, orderId));
+      const timing = await interact(page, { kind: 'busy', orderId }, 'click', await pressButton(page, orderId));
       timings.push(timing);
       // The provision request and the list refresh it causes are answered before the next click.
       await page.waitForFunction(
@@ -235,14 +235,15 @@ export async function measureProvisionClicks(page: Page, clicks: number): Promis
 }
 
 /**
- * Brings the order's row to the top of the window (away from the toasts, bottom right) and returns a
- * raw mouse click at its button: no locator work runs in the page while the click is timed.
+ * Brings the order's row to the top of the window (away from the toasts, bottom right), rests the
+ * pointer on its button and presses it; returns the release, the click to time. No locator work runs
+ * in the page while the click is timed.
  */
-async function rawClick(page: Page, orderId: string): Promise<() => Promise<void>> {
+async function pressButton(page: Page, orderId: string): Promise<() => Promise<void>> {
   const button = orderRow(page, orderId).getByRole('button');
   await button.evaluate((element) => element.closest('tr')?.scrollIntoView({ block: 'start' }));
-  // Two frames: the virtualised table has rendered for the new scroll position.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // The virtualised table has rendered for the new scroll position.
+  await afterFrames(page, 2);
   const box = await button.boundingBox();
   if (!box) throw new Error(`The action button of ${orderId} is not rendered`);
   const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -251,10 +252,22 @@ async function rawClick(page: Page, orderId: string): Promise<() => Promise<void
   // As a hand clicks: the pointer rests on the button, then presses and releases it. Sent at once
   // (mouse.click), the move's hover work and the press queue ahead of the click and count as its delay.
   await page.mouse.move(point.x, point.y);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await afterFrames(page, 2);
   await page.mouse.down();
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  await afterFrames(page, 1);
   return () => page.mouse.up();
+}
+
+/** Resolves once the page has run `count` animation frames. */
+function afterFrames(page: Page, count: number): Promise<void> {
+  return page.evaluate(
+    (frames) =>
+      new Promise<void>((resolve) => {
+        const next = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
+        next(frames);
+      }),
+    count,
+  );
 }
 
 export type ScrollRun = {
