@@ -48,6 +48,8 @@ export default defineConfig({
       { find: /^tldts$/, replacement: tldtsShim },
     ],
   },
+  // The mock backend's worker is a module, like the page's scripts.
+  worker: { format: 'es' },
   test: {
     projects: [
       {

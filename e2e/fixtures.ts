@@ -63,7 +63,7 @@ export { expect };
 /** Opens the console on a scenario's seed and waits until its mock answers. */
 export async function openScenario(page: Page, { scenario, clock = 'paused', as }: Partial<MockOptions> & { scenario: string }): Promise<void> {
   await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}${as ? `&as=${as}` : ''}`);
-  // Seeding `huge` (100,000 orders) in the page takes seconds on two busy cores.
+  // Seeding `huge` (100,000 orders) in the mock's worker takes seconds on two busy cores.
   await expect.poll(async () => (await mockState(page)).scenario, { intervals: [50, 100, 200], timeout: 30_000 }).toBe(scenario);
 }
 

@@ -12,7 +12,7 @@ export const mockMode = import.meta.env.VITE_API_MOCKING === 'enabled';
 export async function startMockBackendIfEnabled(): Promise<void> {
   if (!mockMode) return;
   const { startMockBackend } = await import('@mocks/browser');
-  const { initialSession } = startMockBackend();
+  const { initialSession } = await startMockBackend();
   // A scenario starts signed in (or out) as it says, without the sign-in page.
   if (initialSession) writeSessionToken(initialSession.token);
   // For tools that drive the page (Playwright, QA scripts): a request made before this is not mocked.

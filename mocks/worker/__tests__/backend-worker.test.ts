@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { OrderListResponseSchema } from '@/contract/orders-api';
+import { ProvisionResponseSchema } from '@/contract/provision-api';
+import { connectToBackend } from '../connect-backend';
+import type { BackendMessage, MessageEndpoint, PageMessage, StartOptions } from '../messages';
+import { serveMockBackend } from '../serve-backend';
+
+/*
+ * The page and the backend's worker over a real MessageChannel: what the console sends arrives
+ * whole, every answer comes back as a Response, and a failure of the worker never leaves a request
+ * waiting.
+ */
+
+const ORIGIN = 'http://console.test';
+const WALL = Date.parse('2026-11-24T12:00:00.000Z');
+const openPorts: MessagePort[] = [];
+
+afterEach(() => {
+  for (const port of openPorts.splice(0)) port.close();
+});
+
+/** A backend in a "worker" at one end of a channel, the page's connection at the other. */
+function startBackend(options: StartOptions = { scenario: 'default', clock: { paused: true } }, saved: string | null = null) {
+  const { port1: pageSide, port2: workerSide } = new MessageChannel();
+  openPorts.push(pageSide, workerSide);
+  serveMockBackend(workerSide as MessageEndpoint<PageMessage>, () => WALL);
+  workerSide.start();
+  const saves: string[] = [];
+  const connection = connectToBackend(pageSide as MessageEndpoint<BackendMessage> & MessagePort, { saved, options }, (serialized) => saves.push(serialized));
+  pageSide.start();
+  return { ...connection, saves };
+}
+
+const bearer = (token: string | null | undefined): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+
+describe('the mock backend in a worker', () => {
+  test('starts the scenario, hands the console its session and answers its requests', async () => {
+    const backend = startBackend();
+    const session = await backend.initialSession;
+    expect(session?.token).toEqual(expect.any(String));
+
+    const response = await backend.respond(new Request(`${ORIGIN}/api/orders?limit=5`, { headers: bearer(session?.token) }));
+    expect(response?.status).toBe(200);
+    expect(response?.headers.get('content-type')).toBe('application/json');
+    const page = OrderListResponseSchema.parse(await response?.json());
+    expect(page.orders).toHaveLength(5);
+    expect(page.total).toBe(44);
+  });
+
+  test("a request's body arrives whole, and the change it makes is saved for the next load", async () => {
+    const backend = startBackend();
+    const token = (await backend.initialSession)?.token;
+    const savesBefore = backend.saves.length;
+    const response = await backend.respond(
+      new Request(`${ORIGIN}/api/orders/provision`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(token) },
+        body: JSON.stringify({ orderId: 'ORD-1001' }),
+      }),
+    );
+    expect(response?.status).toBe(202);
+    expect(ProvisionResponseSchema.parse(await response?.json())).toMatchObject({ code: 'PROVISIONING_STARTED' });
+    // Saved before the answer was sent, so a reload right after the answer keeps the change.
+    expect(backend.saves.length).toBeGreaterThan(savesBefore);
+
+    const reloaded = startBackend({}, backend.saves.at(-1));
+    expect(await reloaded.initialSession).toBeUndefined();
+    const detail = await reloaded.respond(new Request(`${ORIGIN}/api/orders/ORD-1001`, { headers: bearer(token) }));
+    expect(await detail?.json()).toMatchObject({ order: { _id: 'ORD-1001', provisioningStatus: 'provisioning' } });
+  });
+
+  test('a request no handler claims goes to the network', async () => {
+    const backend = startBackend();
+    await backend.initialSession;
+    expect(await backend.respond(new Request(`${ORIGIN}/assets/logo.svg`))).toBeUndefined();
+  });
+
+  test('a dropped connection is a network error, not an answer', async () => {
+    const backend = startBackend();
+    const token = (await backend.initialSession)?.token;
+    const inject = await backend.respond(
+      new Request(`${ORIGIN}/__mock/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ route: 'listOrders', fault: { kind: 'networkError' } }),
+      }),
+    );
+    expect(inject?.status).toBe(200);
+    const response = await backend.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token) }));
+    expect(response?.type).toBe('error');
+  });
+
+  test('a request the console gives up on stops waiting in the worker too', async () => {
+    const backend = startBackend();
+    const token = (await backend.initialSession)?.token;
+    await backend.respond(
+      new Request(`${ORIGIN}/__mock/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ route: 'listOrders', fault: { kind: 'hang' } }),
+      }),
+    );
+    const giveUp = new AbortController();
+    const answer = backend.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token), signal: giveUp.signal }));
+    giveUp.abort();
+    // The hang lasts 30 s unless the abort reaches the handler: the test's 5 s time-out catches that.
+    expect((await answer)?.status).toBe(503);
+  });
+
+  test('an unknown scenario is reported and the saved backend goes on', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const first = startBackend({ scenario: 'smartvps-down', clock: { paused: true } });
+    // Answered once the start is built and saved.
+    await first.respond(new Request(`${ORIGIN}/__mock/state`));
+    const saved = first.saves.at(-1) ?? null;
+
+    const second = startBackend({ scenario: 'no-such-scenario' }, saved);
+    expect(await second.initialSession).toBeUndefined();
+    const state = await second.respond(new Request(`${ORIGIN}/__mock/state`));
+    expect(await state?.json()).toMatchObject({ scenario: 'smartvps-down' });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Unknown scenario "no-such-scenario"'));
+    warn.mockRestore();
+  });
+
+  test('a worker that fails to start fails the start and every request, rather than leaving them waiting', async () => {
+    const listeners: Partial<Record<string, (event: Event) => void>> = {};
+    const brokenWorker = {
+      postMessage: () => undefined,
+      addEventListener: (type: string, listener: (event: Event) => void) => {
+        listeners[type] = listener;
+      },
+    };
+    const backend = connectToBackend(brokenWorker as unknown as Parameters<typeof connectToBackend>[0], { saved: null, options: {} }, () => undefined);
+    const waiting = backend.respond(new Request(`${ORIGIN}/api/orders`));
+    // The request's body is read before it is sent: let that happen first.
+    await new Promise((resolve) => setTimeout(resolve));
+    listeners.error?.(new Event('error'));
+
+    await expect(backend.initialSession).rejects.toThrow('failed to start');
+    expect((await waiting)?.type).toBe('error');
+    expect((await backend.respond(new Request(`${ORIGIN}/api/orders`)))?.type).toBe('error');
+  });
+});

@@ -1,0 +1,8 @@
+// Its side effect is the point: it must run before MSW loads.
+// oxlint-disable-next-line import/no-unassigned-import
+import './worker-globals';
+import type { MessageEndpoint, PageMessage } from './messages';
+import { serveMockBackend } from './serve-backend';
+
+// The worker's global scope, typed by the DOM library as a window: only its messaging is used.
+serveMockBackend(self as unknown as MessageEndpoint<PageMessage>);

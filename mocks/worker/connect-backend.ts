@@ -1,0 +1,70 @@
+import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage, StartOptions } from './messages';
+
+type BackendWorker = MessageEndpoint<BackendMessage> & { addEventListener(type: 'error', listener: (event: Event) => void): void };
+
+export type BackendConnection = {
+  /** The session the console should hold once the backend has started (see `MockBackend.initialSession`). */
+  initialSession: Promise<{ token: string | null } | undefined>;
+  /** The backend's answer to a request; undefined when no handler claims it and it should go to the network. */
+  respond(request: Request): Promise<Response | undefined>;
+};
+
+/**
+ * The page's end of the mock backend's worker: starts it, then turns each request into a message and
+ * each answer back into a Response. `onSaved` gets the backend's data after every change.
+ */
+export function connectToBackend(
+  worker: BackendWorker,
+  start: { saved: string | null; options: StartOptions },
+  onSaved: (serialized: string) => void,
+): BackendConnection {
+  const send = (message: PageMessage, transfer: Transferable[] = []) => worker.postMessage(message, { transfer });
+  const waiting = new Map<number, (answer: BackendAnswer) => void>();
+  let nextId = 0;
+  let failed = false;
+
+  let settleSession!: { resolve: (session: { token: string | null } | undefined) => void; reject: (reason: Error) => void };
+  const initialSession = new Promise<{ token: string | null } | undefined>((resolve, reject) => {
+    settleSession = { resolve, reject };
+  });
+
+  worker.addEventListener('message', ({ data: message }) => {
+    switch (message.type) {
+      case 'session':
+        return settleSession.resolve(message.initialSession);
+      case 'saved':
+        return onSaved(message.serialized);
+      case 'response':
+        waiting.get(message.id)?.(message.answer);
+        waiting.delete(message.id);
+    }
+  });
+  // The worker's script failed to load or threw: nothing will answer, so every request fails now
+  // rather than hanging, and the console shows its error state.
+  worker.addEventListener('error', () => {
+    failed = true;
+    settleSession.reject(new Error('The mock backend worker failed to start'));
+    for (const answer of waiting.values()) answer('networkError');
+    waiting.clear();
+  });
+  send({ type: 'start', ...start });
+
+  return {
+    initialSession,
+    async respond(request) {
+      if (failed) return Response.error();
+      const id = nextId++;
+      const body = request.body === null ? null : await request.arrayBuffer();
+      const answered = new Promise<BackendAnswer>((resolve) => waiting.set(id, resolve));
+      send({ type: 'request', id, url: request.url, method: request.method, headers: [...request.headers], body }, body ? [body] : []);
+      const abort = () => send({ type: 'abort', id });
+      if (request.signal.aborted) abort();
+      else request.signal.addEventListener('abort', abort, { once: true });
+      const answer = await answered;
+      request.signal.removeEventListener('abort', abort);
+      if (answer === 'passthrough') return undefined;
+      if (answer === 'networkError') return Response.error();
+      return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    },
+  };
+}

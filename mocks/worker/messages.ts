@@ -1,0 +1,34 @@
+import type { MockStartSession } from '@/contract/mock-control';
+import type { ClockOverrides } from '../backend';
+
+/**
+ * What the page and the mock backend's worker say to each other. Requests and answers travel as
+ * plain data (a Request or Response cannot be posted); bodies are transferred, not copied.
+ */
+
+/** How the backend starts: the URL's overrides, and the backend the tab saved (null on a first visit). */
+export type StartOptions = { scenario?: string; clock?: ClockOverrides; as?: MockStartSession };
+
+export type PageMessage =
+  | { type: 'start'; saved: string | null; options: StartOptions }
+  | { type: 'request'; id: number; url: string; method: string; headers: [string, string][]; body: ArrayBuffer | null }
+  /** The console gave up on a request (superseded search, time-out): a handler still waiting stops. */
+  | { type: 'abort'; id: number };
+
+export type SerializedResponse = { status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null };
+
+/** `passthrough`: no handler claims the request, so it goes to the network. */
+export type BackendAnswer = SerializedResponse | 'networkError' | 'passthrough';
+
+export type BackendMessage =
+  /** The session the console should hold (see `MockBackend.initialSession`), sent before the seed is built. */
+  | { type: 'session'; initialSession: { token: string | null } | undefined }
+  /** The backend changed: the page keeps this for the next load (a worker has no sessionStorage). */
+  | { type: 'saved'; serialized: string }
+  | { type: 'response'; id: number; answer: BackendAnswer };
+
+/** The side of a Worker, a worker's global scope or a MessagePort that both ends use. */
+export type MessageEndpoint<Incoming> = {
+  postMessage(message: unknown, options?: StructuredSerializeOptions): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<Incoming>) => void): void;
+};

@@ -1,0 +1,97 @@
+import { getResponse, type RequestHandler } from 'msw';
+import { MockBackend } from '../backend';
+import { createHandlers } from '../handlers';
+import { errorResponse } from '../handlers/http-helpers';
+import { findScenario, scenarioNames } from '../scenarios/catalogue';
+import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage, StartOptions } from './messages';
+
+/**
+ * Runs the mock backend in this worker and answers the page's messages from it. The worker keeps
+ * the backend's data and work off the page's thread: seeding 100,000 orders (~0.7 s) overlaps the
+ * console's own start, and the console's heap, which every garbage collection during a scroll
+ * marks, holds only what the console loaded.
+ */
+export function serveMockBackend(page: MessageEndpoint<PageMessage>, wallNow: () => number = Date.now): void {
+  const send = (message: BackendMessage, transfer: Transferable[] = []) => page.postMessage(message, { transfer });
+  let handlers: RequestHandler[] = [];
+  const inFlight = new Map<number, AbortController>();
+
+  const respondTo = async ({ id, url, method, headers, body }: Extract<PageMessage, { type: 'request' }>) => {
+    const abort = new AbortController();
+    inFlight.set(id, abort);
+    const reply = (answer: BackendAnswer, transfer: Transferable[] = []) => send({ type: 'response', id, answer }, transfer);
+    try {
+      const response = await getResponse(handlers, new Request(url, { method, headers, body, signal: abort.signal }));
+      if (!response) return reply('passthrough');
+      if (response.type === 'error') return reply('networkError');
+      const responseBody = response.body === null ? null : await response.arrayBuffer();
+      reply({ status: response.status, statusText: response.statusText, headers: [...response.headers], body: responseBody }, responseBody ? [responseBody] : []);
+    } catch (error) {
+      // A bug in a handler: the console shows a server error rather than waiting for an answer.
+      console.error('A mock handler failed', error);
+      const failure = errorResponse(500, 'INTERNAL_ERROR', 'The mock backend failed to answer; see the browser console');
+      const failureBody = await failure.arrayBuffer();
+      reply({ status: 500, statusText: '', headers: [...failure.headers], body: failureBody }, [failureBody]);
+    } finally {
+      inFlight.delete(id);
+    }
+  };
+
+  page.addEventListener('message', ({ data: message }) => {
+    switch (message.type) {
+      case 'start': {
+        const backend = new MockBackend({
+          wallNow,
+          store: { load: () => message.saved, save: (serialized) => send({ type: 'saved', serialized }) },
+          ...knownScenarioOnly(message.options),
+          onSessionDecided: (initialSession) => send({ type: 'session', initialSession }),
+        });
+        handlers = createHandlers(backend);
+        driveClock(backend);
+        prepareSearchInSlices(backend);
+        return;
+      }
+      case 'request':
+        return void respondTo(message);
+      case 'abort':
+        return inFlight.get(message.id)?.abort();
+    }
+  });
+}
+
+function knownScenarioOnly({ scenario, ...options }: StartOptions): StartOptions {
+  if (scenario === undefined || findScenario(scenario)) return { ...options, ...(scenario === undefined ? {} : { scenario }) };
+  console.warn(`Unknown scenario "${scenario}"; known: ${scenarioNames.join(', ')}. Keeping the current one.`);
+  return options;
+}
+
+/**
+ * Slices stay short: a request that arrives during one waits for it to end, and an admin often
+ * clicks right after the page loads.
+ */
+const SEARCH_INDEX_SLICE_MS = 5;
+
+/**
+ * Builds the search index a slice at a time between requests; otherwise the first search builds it
+ * on the admin's first keystroke (~15 ms at 10,000 orders, ~150 ms at 100,000).
+ */
+function prepareSearchInSlices(backend: MockBackend): void {
+  const step = () => {
+    if (!backend.read((engine) => engine.prepareSearch(SEARCH_INDEX_SLICE_MS))) setTimeout(step);
+  };
+  setTimeout(step);
+}
+
+/** Wakes the backend when its next run step falls due on the wall clock, at the clock's speed. */
+function driveClock(backend: MockBackend): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    const delay = backend.wallDelayToNextWake();
+    if (delay === null) return;
+    // Browsers clamp long timeouts; waking early is harmless, the backend just settles again.
+    timer = setTimeout(() => backend.transact(() => undefined), Math.min(delay + 1, 60_000));
+  };
+  backend.subscribe(schedule);
+  schedule();
+}
