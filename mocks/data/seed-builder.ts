@@ -1,5 +1,6 @@
 import type { Order } from '@/contract/order';
 import type { StoredOrder, UpstreamServer } from '../engine/engine-state';
+import { isoMinuteFormatter } from './iso-minutes';
 import { packages, type PackageId } from './products';
 
 /** An order as a scenario declares it: times in minutes before the scenario starts. */
@@ -34,7 +35,8 @@ function emailOf(name: string): string {
 
 /** Builds a scenario's orders (newest first, as the list shows them) and the servers already bought upstream. */
 export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData {
-  const minutesBefore = (minutes: number) => new Date(start - minutes * MINUTE_MS).toISOString();
+  const formatIso = isoMinuteFormatter();
+  const minutesBefore = (minutes: number) => formatIso(start - minutes * MINUTE_MS);
   // Scenarios draw customers from a short list: each is built once and shared by its orders, which
   // nothing ever changes (a write replaces an order's fields, never its customer's).
   const customers = new Map<string, StoredOrder['customer']>();
