@@ -50,6 +50,9 @@ export default defineConfig({
   },
   // The mock backend's worker is a module, like the page's scripts.
   worker: { format: 'es' },
+  // The dev server's scan starts from index.html and does not follow the worker's `new URL()`: without
+  // this, it finds MSW on the first visit and reloads the page.
+  optimizeDeps: { include: ['msw'] },
   test: {
     projects: [
       {
