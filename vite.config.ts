@@ -6,8 +6,7 @@ import { defineConfig } from 'vitest/config';
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url));
 const mocksDir = fileURLToPath(new URL('./mocks', import.meta.url));
-// MSW's cookie support would bring the whole public suffix list into the mock chunk: see the shim.
-const tldtsShim = fileURLToPath(new URL('./mocks/shims/tldts.ts', import.meta.url));
+const mswCookieStoreShim = fileURLToPath(new URL('./mocks/shims/msw-cookie-store.ts', import.meta.url));
 
 /**
  * The built console runs no inline script and loads nothing from elsewhere (the mock backend runs in
@@ -39,20 +38,30 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** MSW's cookie store, replaced by a store that holds nothing: see the shim for why. */
+const replaceMswCookieStore: Plugin = {
+  name: 'replace-msw-cookie-store',
+  // Ahead of Vite's own resolver, which would otherwise resolve the relative import first.
+  enforce: 'pre',
+  resolveId: (source, importer) => (source === '../cookieStore.mjs' && importer?.includes('/msw/lib/core/') ? mswCookieStoreShim : null),
+};
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${srcDir}/` },
       { find: /^@mocks\//, replacement: `${mocksDir}/` },
-      { find: /^tldts$/, replacement: tldtsShim },
     ],
   },
-  // The mock backend's worker is a module, like the page's scripts.
-  worker: { format: 'es' },
-  // The dev server's scan starts from index.html and does not follow the worker's `new URL()`: without
-  // this, it finds MSW on the first visit and reloads the page.
-  optimizeDeps: { include: ['msw'] },
+  // The mock backend's worker is a module, like the page's scripts; MSW is bundled only there.
+  worker: { format: 'es', plugins: () => [replaceMswCookieStore] },
+  optimizeDeps: {
+    // The dev server's scan starts from index.html and does not follow the worker's `new URL()`:
+    // without this, it finds MSW on the first visit and reloads the page.
+    include: ['msw'],
+    rolldownOptions: { plugins: [replaceMswCookieStore] },
+  },
   test: {
     projects: [
       {

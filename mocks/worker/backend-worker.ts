@@ -1,6 +1,3 @@
-// Its side effect is the point: it must run before MSW loads.
-// oxlint-disable-next-line import/no-unassigned-import
-import './worker-globals';
 import type { MessageEndpoint, PageMessage } from './messages';
 import { serveMockBackend } from './serve-backend';
 
