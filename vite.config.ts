@@ -10,7 +10,7 @@ const mswCookieStoreShim = fileURLToPath(new URL('./mocks/shims/msw-cookie-store
 
 /**
  * The built console runs no inline script and loads nothing from elsewhere (the mock backend runs in
- * the page). Build only: the dev server injects inline scripts (React refresh).
+ * a worker from the same origin, which `worker-src 'self'` allows). Build only: the dev server injects inline scripts (React refresh).
  * A real deployment should also send it as a header, with frame-ancestors, which a meta tag cannot set.
  */
 const CONTENT_SECURITY_POLICY = [

@@ -32,7 +32,7 @@ const BackendSnapshotSchema = z.object({
 export type BackendSnapshot = z.infer<typeof BackendSnapshotSchema>;
 type InjectedFault = BackendSnapshot['injectedFaults'][number];
 
-/** Where the backend keeps its data between page loads (sessionStorage in the browser, nothing in Node). */
+/** Where the backend keeps its data between page loads (the tab's sessionStorage, through the page, in the browser; nothing in Node). */
 export type SnapshotStore = { load(): string | null; save(serialized: string): void };
 
 export type ClockOverrides = { speed?: number; paused?: boolean };
@@ -46,7 +46,7 @@ export type BackendOptions = {
   as?: MockStartSession;
   /**
    * Told the session the console should hold (see `initialSession`) before the seed is built, which
-   * takes ~0.7 s at 100,000 orders: the console can start meanwhile.
+   * takes ~0.5 s at 100,000 orders: the console can start meanwhile.
    */
   onSessionDecided?: (initialSession: { token: string | null } | undefined) => void;
 };
@@ -91,12 +91,14 @@ export class MockBackend {
       this.seedScenario(scenario, options.clock);
       if (saved === 'corrupt') this.notice = CORRUPT_SAVED_DATA_NOTICE;
     } else {
-      this.sessions = saved.sessions;
+      this.sessions = saved.snapshot.sessions;
       if (options.as) this.initialSession = { token: this.replaceSessions(options.as) };
       options.onSessionDecided?.(this.initialSession);
       this.resumeSnapshot(saved);
-      if (options.clock) this.setClock(options.clock);
+      // Just settled at the clock's time, so the new speed applies from now, as `setClock` would.
+      if (options.clock) this.applyClock(options.clock);
     }
+    // Saved at once: the page keeps the URL's start options until this save, in case of a reload.
     this.save();
   }
 
@@ -209,11 +211,13 @@ export class MockBackend {
     this.transact(() => undefined);
   }
 
-  setClock({ speed, paused }: ClockOverrides): void {
-    this.transact(() => {
-      if (speed !== undefined) this.clock.setSpeed(speed);
-      if (paused !== undefined) this.clock.setPaused(paused);
-    });
+  setClock(overrides: ClockOverrides): void {
+    this.transact(() => this.applyClock(overrides));
+  }
+
+  private applyClock({ speed, paused }: ClockOverrides): void {
+    if (speed !== undefined) this.clock.setSpeed(speed);
+    if (paused !== undefined) this.clock.setPaused(paused);
   }
 
   state(): MockState {
@@ -286,7 +290,7 @@ export class MockBackend {
   }
 
   /** Reads the saved backend; corrupt or unknown data is reported, never trusted. */
-  private loadSnapshot(): BackendSnapshot | 'absent' | 'corrupt' {
+  private loadSnapshot(): { snapshot: BackendSnapshot; scenario: Scenario } | 'absent' | 'corrupt' {
     const serialized = this.options.store?.load();
     if (!serialized) return 'absent';
     let parsed: ReturnType<typeof BackendSnapshotSchema.safeParse>;
@@ -295,13 +299,13 @@ export class MockBackend {
     } catch {
       return 'corrupt';
     }
-    if (!parsed.success || !findScenario(parsed.data.engine.scenario)) return 'corrupt';
-    return parsed.data;
+    const scenario = parsed.success ? findScenario(parsed.data.engine.scenario) : undefined;
+    return parsed.success && scenario ? { snapshot: parsed.data, scenario } : 'corrupt';
   }
 
   /** Goes on from a saved backend (its sessions are already in place): the seed again, then its changes. */
-  private resumeSnapshot({ engine, clock, injectedFaults, savedAtWall }: BackendSnapshot): void {
-    const scenario = findScenario(engine.scenario) ?? scenarios.default;
+  private resumeSnapshot({ snapshot, scenario }: { snapshot: BackendSnapshot; scenario: Scenario }): void {
+    const { engine, clock, injectedFaults, savedAtWall } = snapshot;
     this.injectedFaults = injectedFaults;
     const awayMs = clock.paused ? 0 : Math.max(0, this.options.wallNow() - savedAtWall) * clock.speed;
     this.activeScenario = scenario;

@@ -1,15 +1,6 @@
 import { FetchInterceptor } from '@mswjs/interceptors/fetch';
-import { takeStartOptions } from './start-options';
+import { backendStorage } from './tab-storage';
 import { connectToBackend } from './worker/connect-backend';
-import type { StartOptions } from './worker/messages';
-
-const STORAGE_KEY = 'provision-console:mock-backend';
-/**
- * The URL's start options until the backend has saved the start they asked for: a reload before
- * then (seeding 100,000 orders takes ~0.7 s) starts again instead of resuming the previous backend
- * with a session the console never got.
- */
-const PENDING_START_KEY = 'provision-console:mock-start';
 
 /**
  * Starts the simulated backend in a worker of this tab and answers the console's `fetch` calls from
@@ -26,10 +17,12 @@ const PENDING_START_KEY = 'provision-console:mock-start';
  */
 export async function startMockBackend(): Promise<{ initialSession: { token: string | null } | undefined }> {
   const worker = new Worker(new URL('./worker/backend-worker.ts', import.meta.url), { type: 'module', name: 'mock-backend' });
-  const backend = connectToBackend(worker, { saved: readStorage(STORAGE_KEY), options: startOptions() }, (serialized) => {
-    writeStorage(STORAGE_KEY, serialized);
-    writeStorage(PENDING_START_KEY, null);
-  });
+  const storage = backendStorage(() => sessionStorage);
+  const url = new URL(window.location.href);
+  const options = storage.takeStart(url);
+  // Without the start options, so that a reload continues instead of restarting.
+  window.history.replaceState(window.history.state, '', url);
+  const backend = connectToBackend(worker, { saved: storage.saved(), options }, storage.save);
   const interceptor = new FetchInterceptor();
   interceptor.on('request', async ({ request, controller }) => {
     const response = await backend.respond(request);
@@ -38,33 +31,6 @@ export async function startMockBackend(): Promise<{ initialSession: { token: str
   interceptor.apply();
   unregisterOldServiceWorker();
   return { initialSession: await backend.initialSession };
-}
-
-/** The URL's start options, or those of a start a reload interrupted; the URL is left without them. */
-function startOptions(): StartOptions {
-  const url = new URL(window.location.href);
-  const { options, pendingStart } = takeStartOptions(url, readStorage(PENDING_START_KEY));
-  window.history.replaceState(window.history.state, '', url);
-  writeStorage(PENDING_START_KEY, pendingStart);
-  return options;
-}
-
-function readStorage(key: string): string | null {
-  try {
-    return sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-/** Per tab, so parallel pages and Playwright workers never share a backend, yet a reload keeps it. null removes. */
-function writeStorage(key: string, value: string | null): void {
-  try {
-    if (value === null) sessionStorage.removeItem(key);
-    else sessionStorage.setItem(key, value);
-  } catch (error) {
-    console.warn('The mock backend could not save its data; a reload will start the scenario again.', error);
-  }
 }
 
 /** Earlier versions answered through MSW's service worker; one left registered would delay every request. */

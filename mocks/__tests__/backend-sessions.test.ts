@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { MockBackend, type SnapshotStore } from '../backend';
+import { ProvisioningEngine } from '../engine/engine';
 
 const WALL = Date.parse('2026-11-24T12:00:30.000Z');
 
@@ -92,5 +93,47 @@ describe('MockBackend sessions', () => {
     expect(backend.signIn('SAM@reseller.test', 'sam-demo')?.user).toEqual({ email: 'sam@reseller.test', name: 'Sam Okoro', role: 'admin' });
     expect(backend.signIn('sam@reseller.test', 'SAM-DEMO')).toBeNull();
     expect(backend.signIn('sam@reseller.test', 'admin-demo')).toBeNull();
+  });
+
+  describe('the start, as the page sees it', () => {
+    /** What a start does, in order: the session announced, the engine built, the data saved. */
+    function start(store: SnapshotStore, options: { scenario?: string; as?: 'admin' | 'support' } = {}) {
+      const steps: string[] = [];
+      const recording: SnapshotStore = { load: () => store.load(), save: (serialized) => (steps.push('save'), store.save(serialized)) };
+      const { seed, restoreChanges } = ProvisioningEngine;
+      const seedSpy = vi.spyOn(ProvisioningEngine, 'seed').mockImplementation((...args) => (steps.push('build'), seed.call(ProvisioningEngine, ...args)));
+      const restoreSpy = vi
+        .spyOn(ProvisioningEngine, 'restoreChanges')
+        .mockImplementation((...args) => (steps.push('build'), restoreChanges.call(ProvisioningEngine, ...args)));
+      try {
+        const backend = new MockBackend({ wallNow: () => WALL, store: recording, ...options, onSessionDecided: () => steps.push('session') });
+        return { steps, backend };
+      } finally {
+        seedSpy.mockRestore();
+        restoreSpy.mockRestore();
+      }
+    }
+
+    test.each([
+      ['a fresh scenario', 'a new session', { scenario: 'default' }, false],
+      ['a first visit', 'a new session', {}, false],
+      ['a reload', 'the saved sessions', {}, true],
+      ['a reload with `as`', 'a new session', { as: 'support' as const }, true],
+    ])('%s announces %s before it builds the orders, then saves once', (_, session, options, afterAnotherStart) => {
+      const store = memoryStore();
+      if (afterAnotherStart) boot(store, { scenario: 'default' });
+      const { steps, backend } = start(store, options);
+      expect(steps).toEqual(['session', 'build', 'save']);
+      expect(backend.initialSession === undefined ? 'the saved sessions' : 'a new session').toBe(session);
+    });
+
+    test('a reload with `as` saves its new session at once, before anything else happens', () => {
+      const store = memoryStore();
+      const first = boot(store, { scenario: 'default' });
+      const reloaded = new MockBackend({ wallNow: () => WALL, store, as: 'support' });
+      const again = new MockBackend({ wallNow: () => WALL, store });
+      expect(again.authenticate(bearer(reloaded.initialSession?.token))).toMatchObject({ kind: 'user', user: { role: 'support' } });
+      expect(again.authenticate(bearer(first.initialSession?.token))).toEqual({ kind: 'unknown' });
+    });
   });
 });

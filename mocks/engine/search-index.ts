@@ -57,7 +57,7 @@ export class SearchIndex {
 
   /**
    * Reads texts for the next build for about `budgetMs`, and builds once all are read; true when the
-   * index is ready. For idle time: 100,000 texts are read over many idle periods, not in one long task.
+   * index is ready. For slices between requests: 100,000 texts are read over many short slices, not in one long task.
    * A text that changes meanwhile is checked on its own, as after any build.
    */
   prepareFor(budgetMs: number): boolean {

@@ -2,7 +2,7 @@ import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage, Start
 
 type BackendWorker = MessageEndpoint<BackendMessage> & { addEventListener(type: 'error', listener: (event: Event) => void): void };
 
-export type BackendConnection = {
+type BackendConnection = {
   /** The session the console should hold once the backend has started (see `MockBackend.initialSession`). */
   initialSession: Promise<{ token: string | null } | undefined>;
   /** The backend's answer to a request; undefined when no handler claims it and it should go to the network. */
@@ -22,30 +22,43 @@ export function connectToBackend(
   const waiting = new Map<number, (answer: BackendAnswer) => void>();
   let nextId = 0;
   let failed = false;
+  /** Started and saved once: from then on a worker error is a bug to report, not a reason to stop. */
+  let started = false;
 
   let settleSession!: { resolve: (session: { token: string | null } | undefined) => void; reject: (reason: Error) => void };
   const initialSession = new Promise<{ token: string | null } | undefined>((resolve, reject) => {
     settleSession = { resolve, reject };
   });
 
+  // Nothing will answer: every request fails now rather than hanging, and the console shows its error state.
+  const fail = (reason: string) => {
+    failed = true;
+    settleSession.reject(new Error(`The mock backend failed to start: ${reason}`));
+    for (const answer of waiting.values()) answer('networkError');
+    waiting.clear();
+  };
+
   worker.addEventListener('message', ({ data: message }) => {
     switch (message.type) {
       case 'session':
         return settleSession.resolve(message.initialSession);
       case 'saved':
+        started = true;
         return onSaved(message.serialized);
+      case 'failed':
+        return fail(message.reason);
       case 'response':
         waiting.get(message.id)?.(message.answer);
         waiting.delete(message.id);
     }
   });
-  // The worker's script failed to load or threw: nothing will answer, so every request fails now
-  // rather than hanging, and the console shows its error state.
-  worker.addEventListener('error', () => {
-    failed = true;
-    settleSession.reject(new Error('The mock backend worker failed to start'));
-    for (const answer of waiting.values()) answer('networkError');
-    waiting.clear();
+  // Before the start, the worker's script failed to load or run. After it, an uncaught error in the
+  // worker (a clock wake, say) is reported, and the backend goes on answering, as it did in the page.
+  worker.addEventListener('error', (event) => {
+    const message = 'message' in event && typeof event.message === 'string' ? event.message : '';
+    const reason = message || 'the worker could not load or run its script';
+    console.error(`Mock backend worker: ${reason}`);
+    if (!started) fail(reason);
   });
   send({ type: 'start', ...start });
 

@@ -15,7 +15,7 @@ export type PageMessage =
   /** The console gave up on a request (superseded search, time-out): a handler still waiting stops. */
   | { type: 'abort'; id: number };
 
-export type SerializedResponse = { status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null };
+type SerializedResponse = { status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null };
 
 /** `passthrough`: no handler claims the request, so it goes to the network. */
 export type BackendAnswer = SerializedResponse | 'networkError' | 'passthrough';
@@ -25,6 +25,8 @@ export type BackendMessage =
   | { type: 'session'; initialSession: { token: string | null } | undefined }
   /** The backend changed: the page keeps this for the next load (a worker has no sessionStorage). */
   | { type: 'saved'; serialized: string }
+  /** The backend could not start (a bug): nothing will answer, so the page fails its requests at once. */
+  | { type: 'failed'; reason: string }
   | { type: 'response'; id: number; answer: BackendAnswer };
 
 /** The side of a Worker, a worker's global scope or a MessagePort that both ends use. */

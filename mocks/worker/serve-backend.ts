@@ -7,19 +7,21 @@ import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage, Start
 
 /**
  * Runs the mock backend in this worker and answers the page's messages from it. The worker keeps
- * the backend's data and work off the page's thread: seeding 100,000 orders (~0.7 s) overlaps the
+ * the backend's data and work off the page's thread: seeding 100,000 orders (~0.5 s) overlaps the
  * console's own start, and the console's heap, which every garbage collection during a scroll
  * marks, holds only what the console loaded.
  */
 export function serveMockBackend(page: MessageEndpoint<PageMessage>, wallNow: () => number = Date.now): void {
   const send = (message: BackendMessage, transfer: Transferable[] = []) => page.postMessage(message, { transfer });
-  let handlers: RequestHandler[] = [];
+  /** Set once the backend has started; requests are only read after the start, so unset means it failed. */
+  let handlers: RequestHandler[] | undefined;
   const inFlight = new Map<number, AbortController>();
 
   const respondTo = async ({ id, url, method, headers, body }: Extract<PageMessage, { type: 'request' }>) => {
     const abort = new AbortController();
     inFlight.set(id, abort);
     const reply = (answer: BackendAnswer, transfer: Transferable[] = []) => send({ type: 'response', id, answer }, transfer);
+    if (!handlers) return reply('networkError');
     try {
       const response = await getResponse(handlers, new Request(url, { method, headers, body, signal: abort.signal }));
       if (!response) return reply('passthrough');
@@ -39,18 +41,22 @@ export function serveMockBackend(page: MessageEndpoint<PageMessage>, wallNow: ()
 
   page.addEventListener('message', ({ data: message }) => {
     switch (message.type) {
-      case 'start': {
-        const backend = new MockBackend({
-          wallNow,
-          store: { load: () => message.saved, save: (serialized) => send({ type: 'saved', serialized }) },
-          ...knownScenarioOnly(message.options),
-          onSessionDecided: (initialSession) => send({ type: 'session', initialSession }),
-        });
-        handlers = createHandlers(backend);
-        driveClock(backend);
-        prepareSearchInSlices(backend);
+      case 'start':
+        try {
+          const backend = new MockBackend({
+            wallNow,
+            store: { load: () => message.saved, save: (serialized) => send({ type: 'saved', serialized }) },
+            ...knownScenarioOnly(message.options),
+            onSessionDecided: (initialSession) => send({ type: 'session', initialSession }),
+          });
+          handlers = createHandlers(backend);
+          driveClock(backend);
+          prepareSearchInSlices(backend);
+        } catch (error) {
+          console.error('The mock backend failed to start', error);
+          send({ type: 'failed', reason: error instanceof Error ? error.message : String(error) });
+        }
         return;
-      }
       case 'request':
         return void respondTo(message);
       case 'abort':

@@ -49,10 +49,10 @@ describe('SearchIndex', () => {
     expect(reads).toBe(3);
   });
 
-  it('built in slices (idle time), answers as a scan would, changes made meanwhile included', () => {
+  it('built in slices, answers as a scan would, changes made meanwhile included', () => {
     const texts = Array.from({ length: 5_000 }, (_, position) => `ord-${position}`);
     const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
-    // No time at all: nothing is read, the next idle period goes on.
+    // No time at all: nothing is read, the next slice goes on.
     expect(index.prepareFor(0)).toBe(false);
     let slices = 1;
     while (!index.prepareFor(0.05)) {

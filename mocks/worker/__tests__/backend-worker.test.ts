@@ -20,15 +20,22 @@ afterEach(() => {
 });
 
 /** A backend in a "worker" at one end of a channel, the page's connection at the other. */
-function startBackend(options: StartOptions = { scenario: 'default', clock: { paused: true } }, saved: string | null = null) {
+function startBackend(options: StartOptions = { scenario: 'default', clock: { paused: true } }, saved: string | null = null, wallNow = () => WALL) {
   const { port1: pageSide, port2: workerSide } = new MessageChannel();
   openPorts.push(pageSide, workerSide);
-  serveMockBackend(workerSide as MessageEndpoint<PageMessage>, () => WALL);
+  serveMockBackend(workerSide as MessageEndpoint<PageMessage>, wallNow);
   workerSide.start();
   const saves: string[] = [];
   const connection = connectToBackend(pageSide as MessageEndpoint<BackendMessage> & MessagePort, { saved, options }, (serialized) => saves.push(serialized));
   pageSide.start();
-  return { ...connection, saves };
+  return { ...connection, saves, pageSide };
+}
+
+async function injectFault(backend: ReturnType<typeof startBackend>, fault: object): Promise<void> {
+  const response = await backend.respond(
+    new Request(`${ORIGIN}/__mock/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ route: 'listOrders', fault }) }),
+  );
+  expect(response?.status).toBe(200);
 }
 
 const bearer = (token: string | null | undefined): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
@@ -78,14 +85,7 @@ describe('the mock backend in a worker', () => {
   test('a dropped connection is a network error, not an answer', async () => {
     const backend = startBackend();
     const token = (await backend.initialSession)?.token;
-    const inject = await backend.respond(
-      new Request(`${ORIGIN}/__mock/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ route: 'listOrders', fault: { kind: 'networkError' } }),
-      }),
-    );
-    expect(inject?.status).toBe(200);
+    await injectFault(backend, { kind: 'networkError' });
     const response = await backend.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token) }));
     expect(response?.type).toBe('error');
   });
@@ -93,18 +93,54 @@ describe('the mock backend in a worker', () => {
   test('a request the console gives up on stops waiting in the worker too', async () => {
     const backend = startBackend();
     const token = (await backend.initialSession)?.token;
-    await backend.respond(
-      new Request(`${ORIGIN}/__mock/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ route: 'listOrders', fault: { kind: 'hang' } }),
-      }),
-    );
+    await injectFault(backend, { kind: 'hang' });
     const giveUp = new AbortController();
     const answer = backend.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token), signal: giveUp.signal }));
     giveUp.abort();
     // The hang lasts 30 s unless the abort reaches the handler: the test's 5 s time-out catches that.
     expect((await answer)?.status).toBe(503);
+  });
+
+  test('a request given up on before it was even sent does not wait either', async () => {
+    const backend = startBackend();
+    const token = (await backend.initialSession)?.token;
+    await injectFault(backend, { kind: 'hang' });
+    const request = new Request(`${ORIGIN}/api/orders`, { headers: bearer(token), signal: AbortSignal.abort() });
+    expect((await backend.respond(request))?.status).toBe(503);
+  });
+
+  test('a request the worker cannot handle is answered with a server error, not left waiting', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const backend = startBackend();
+    await backend.initialSession;
+    const answer = new Promise<unknown>((resolve) => backend.pageSide.addEventListener('message', ({ data }) => data.type === 'response' && resolve(data.answer)));
+    backend.pageSide.postMessage({ type: 'request', id: 999, url: 'not a url', method: 'GET', headers: [], body: null } satisfies PageMessage, { transfer: [] });
+    expect(await answer).toMatchObject({ status: 500 });
+    expect(error).toHaveBeenCalledWith('A mock handler failed', expect.any(TypeError));
+    error.mockRestore();
+  });
+
+  test('a backend that fails to build its seed says why, and every request fails at once', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // The session is decided before the seed, which is where the wall clock is first read.
+    const backend = startBackend(undefined, null, () => {
+      throw new Error('no clock');
+    });
+    const token = (await backend.initialSession)?.token;
+    expect((await backend.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token) })))?.type).toBe('error');
+    expect(error).toHaveBeenCalledWith('The mock backend failed to start', expect.objectContaining({ message: 'no clock' }));
+    error.mockRestore();
+  });
+
+  test('an error in the worker after the start is reported, and the backend goes on answering', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const backend = startBackend();
+    const token = (await backend.initialSession)?.token;
+    await backend.respond(new Request(`${ORIGIN}/__mock/state`));
+    backend.pageSide.dispatchEvent(Object.assign(new Event('error'), { message: 'clock wake failed' }));
+    expect(error).toHaveBeenCalledWith('Mock backend worker: clock wake failed');
+    expect((await backend.respond(new Request(`${ORIGIN}/api/orders?limit=1`, { headers: bearer(token) })))?.status).toBe(200);
+    error.mockRestore();
   });
 
   test('an unknown scenario is reported and the saved backend goes on', async () => {
@@ -122,7 +158,11 @@ describe('the mock backend in a worker', () => {
     warn.mockRestore();
   });
 
-  test('a worker that fails to start fails the start and every request, rather than leaving them waiting', async () => {
+  test.each([
+    ['a worker whose script fails to load', 'error', 'the worker could not load or run its script'],
+    ['a backend that fails before deciding the session', 'failed', 'corrupt catalogue'],
+  ])('%s fails the start and every request, rather than leaving them waiting', async (_, how, reason) => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const listeners: Partial<Record<string, (event: Event) => void>> = {};
     const brokenWorker = {
       postMessage: () => undefined,
@@ -134,10 +174,12 @@ describe('the mock backend in a worker', () => {
     const waiting = backend.respond(new Request(`${ORIGIN}/api/orders`));
     // The request's body is read before it is sent: let that happen first.
     await new Promise((resolve) => setTimeout(resolve));
-    listeners.error?.(new Event('error'));
+    if (how === 'error') listeners.error?.(new Event('error'));
+    else listeners.message?.(new MessageEvent('message', { data: { type: 'failed', reason } satisfies BackendMessage }));
 
-    await expect(backend.initialSession).rejects.toThrow('failed to start');
+    await expect(backend.initialSession).rejects.toThrow(`The mock backend failed to start: ${reason}`);
     expect((await waiting)?.type).toBe('error');
     expect((await backend.respond(new Request(`${ORIGIN}/api/orders`)))?.type).toBe('error');
+    error.mockRestore();
   });
 });
