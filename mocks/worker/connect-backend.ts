@@ -65,9 +65,10 @@ export function connectToBackend(
   return {
     initialSession,
     async respond(request) {
+      const body = request.body === null ? null : await request.arrayBuffer();
+      // Checked after reading the body: the worker may have failed meanwhile, and nothing would answer.
       if (failed) return Response.error();
       const id = nextId++;
-      const body = request.body === null ? null : await request.arrayBuffer();
       const answered = new Promise<BackendAnswer>((resolve) => waiting.set(id, resolve));
       send({ type: 'request', id, url: request.url, method: request.method, headers: [...request.headers], body }, body ? [body] : []);
       const abort = () => send({ type: 'abort', id });

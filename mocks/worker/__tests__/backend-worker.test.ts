@@ -174,12 +174,15 @@ describe('the mock backend in a worker', () => {
     const waiting = backend.respond(new Request(`${ORIGIN}/api/orders`));
     // The request's body is read before it is sent: let that happen first.
     await new Promise((resolve) => setTimeout(resolve));
+    // This one's body is still being read when the worker fails.
+    const readingBody = backend.respond(new Request(`${ORIGIN}/api/orders/provision`, { method: 'POST', body: '{"orderId":"ORD-1001"}' }));
     if (how === 'error') listeners.error?.(new Event('error'));
     else listeners.message?.(new MessageEvent('message', { data: { type: 'failed', reason } satisfies BackendMessage }));
 
     await expect(backend.initialSession).rejects.toThrow(`The mock backend failed to start: ${reason}`);
     expect((await waiting)?.type).toBe('error');
     expect((await backend.respond(new Request(`${ORIGIN}/api/orders`)))?.type).toBe('error');
+    expect((await readingBody)?.type).toBe('error');
     error.mockRestore();
   });
 });
