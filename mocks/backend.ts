@@ -51,6 +51,11 @@ export type BackendOptions = {
   onSessionDecided?: (initialSession: { token: string | null } | undefined) => void;
 };
 
+/** Who a scenario starts signed in as: `as` when asked for, else as the scenario says, else the admin. */
+function sessionToStart(scenario: Scenario, as?: MockStartSession): MockStartSession {
+  return as ?? scenario.startSession ?? 'admin';
+}
+
 /** Who a request comes from, as the bearer token says. */
 export type Authentication = { kind: 'user'; user: User } | { kind: 'missing' | 'unknown' | 'expired' };
 
@@ -86,7 +91,7 @@ export class MockBackend {
     const saved = options.scenario ? 'absent' : this.loadSnapshot();
     if (typeof saved === 'string') {
       const scenario: Scenario = (options.scenario && findScenario(options.scenario)) || scenarios.default;
-      this.initialSession = { token: this.replaceSessions(options.as ?? scenario.startSession ?? 'admin') };
+      this.initialSession = { token: this.replaceSessions(sessionToStart(scenario, options.as)) };
       options.onSessionDecided?.(this.initialSession);
       this.seedScenario(scenario, options.clock);
       if (saved === 'corrupt') this.notice = CORRUPT_SAVED_DATA_NOTICE;
@@ -113,7 +118,7 @@ export class MockBackend {
   reset(name?: string, clock: ClockOverrides = {}, as?: MockStartSession): string | null {
     const scenario = (name && findScenario(name)) || this.activeScenario;
     this.seedScenario(scenario, clock);
-    return this.startSession(as ?? scenario.startSession ?? 'admin');
+    return this.startSession(sessionToStart(scenario, as));
   }
 
   private seedScenario(scenario: Scenario, clock: ClockOverrides = {}): void {

@@ -1,6 +1,5 @@
 import { MAX_SPEED, MockStartSessionSchema } from '@/contract/mock-control';
 import { z } from '@/lib/zod';
-import type { StartOptions } from './worker/messages';
 
 const START_PARAMS = ['scenario', 'speed', 'clock', 'as'];
 
@@ -9,6 +8,9 @@ const StartOptionsSchema = z.object({
   clock: z.optional(z.object({ speed: z.optional(z.number().check(z.positive(), z.maximum(MAX_SPEED))), paused: z.optional(z.boolean()) })),
   as: z.optional(MockStartSessionSchema),
 });
+
+/** How the mock backend starts: the URL's overrides, kept pending between loads as this schema says. */
+export type StartOptions = z.infer<typeof StartOptionsSchema>;
 
 /**
  * What a page load asks the mock backend for: `?scenario=`, `&speed=`, `&clock=paused|running` and

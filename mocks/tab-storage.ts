@@ -1,5 +1,4 @@
-import { takeStartOptions } from './start-options';
-import type { StartOptions } from './worker/messages';
+import { takeStartOptions, type StartOptions } from './start-options';
 
 const SAVED_BACKEND_KEY = 'provision-console:mock-backend';
 /**
@@ -9,14 +8,14 @@ const SAVED_BACKEND_KEY = 'provision-console:mock-backend';
  */
 const PENDING_START_KEY = 'provision-console:mock-start';
 
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
+type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /**
  * Where the mock backend lives between page loads: the tab's sessionStorage, so parallel pages and
  * Playwright workers never share a backend, yet a reload keeps it. `storage` is read on each use:
  * reaching sessionStorage itself can throw where storage is blocked, and then nothing is kept.
  */
-export function backendStorage(storage: () => Storage) {
+export function backendStorage(storage: () => KeyValueStorage) {
   const read = (key: string): string | null => {
     try {
       return storage().getItem(key);

@@ -1,4 +1,5 @@
-import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage, StartOptions } from './messages';
+import type { StartOptions } from '../start-options';
+import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage } from './messages';
 
 type BackendWorker = MessageEndpoint<BackendMessage> & { addEventListener(type: 'error', listener: (event: Event) => void): void };
 

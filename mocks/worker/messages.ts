@@ -1,15 +1,12 @@
-import type { MockStartSession } from '@/contract/mock-control';
-import type { ClockOverrides } from '../backend';
+import type { StartOptions } from '../start-options';
 
 /**
  * What the page and the mock backend's worker say to each other. Requests and answers travel as
  * plain data (a Request or Response cannot be posted); bodies are transferred, not copied.
  */
 
-/** How the backend starts: the URL's overrides, and the backend the tab saved (null on a first visit). */
-export type StartOptions = { scenario?: string; clock?: ClockOverrides; as?: MockStartSession };
-
 export type PageMessage =
+  /** `saved`: the backend the tab saved, null on a first visit. */
   | { type: 'start'; saved: string | null; options: StartOptions }
   | { type: 'request'; id: number; url: string; method: string; headers: [string, string][]; body: ArrayBuffer | null }
   /** The console gave up on a request (superseded search, time-out): a handler still waiting stops. */

@@ -3,7 +3,8 @@ import { MockBackend } from '../backend';
 import { createHandlers } from '../handlers';
 import { errorResponse } from '../handlers/http-helpers';
 import { findScenario, scenarioNames } from '../scenarios/catalogue';
-import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage, StartOptions } from './messages';
+import type { StartOptions } from '../start-options';
+import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage } from './messages';
 
 /**
  * Runs the mock backend in this worker and answers the page's messages from it. The worker keeps
@@ -65,10 +66,11 @@ export function serveMockBackend(page: MessageEndpoint<PageMessage>, wallNow: ()
   });
 }
 
-function knownScenarioOnly({ scenario, ...options }: StartOptions): StartOptions {
-  if (scenario === undefined || findScenario(scenario)) return { ...options, ...(scenario === undefined ? {} : { scenario }) };
+function knownScenarioOnly(options: StartOptions): StartOptions {
+  const { scenario, ...withoutScenario } = options;
+  if (scenario === undefined || findScenario(scenario)) return options;
   console.warn(`Unknown scenario "${scenario}"; known: ${scenarioNames.join(', ')}. Keeping the current one.`);
-  return options;
+  return withoutScenario;
 }
 
 /**

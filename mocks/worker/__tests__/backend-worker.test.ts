@@ -2,7 +2,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { OrderListResponseSchema } from '@/contract/orders-api';
 import { ProvisionResponseSchema } from '@/contract/provision-api';
 import { connectToBackend } from '../connect-backend';
-import type { BackendMessage, MessageEndpoint, PageMessage, StartOptions } from '../messages';
+import type { StartOptions } from '../../start-options';
+import type { BackendMessage, MessageEndpoint, PageMessage } from '../messages';
 import { serveMockBackend } from '../serve-backend';
 
 /*
