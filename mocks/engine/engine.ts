@@ -19,6 +19,7 @@ import {
   type ProvidersBehaviour,
 } from './provider-behaviour';
 import { SeededRandom } from './random';
+import { FilterColumns, type FilterValues } from './filter-columns';
 import { SearchIndex } from './search-index';
 
 export const MAX_ATTEMPTS = 3;
@@ -76,8 +77,8 @@ export class ProvisioningEngine {
   private readonly positionById: Map<string, number>;
   /** The search box's index over every order's text, by position. */
   private readonly searchIndex: SearchIndex;
-  /** See `positionsWhere`; null until a filter needs it, and again after a filtered field changes. */
-  private filterIndex: Map<string, number[]> | null = null;
+  /** The list filters' values by position (see `filterColumns`); null until a filter first needs them. */
+  private builtFilterColumns: FilterColumns<StoredOrder> | null = null;
   /** Orders whose status lets them need attention (paid or confirmed): the few the attention rule reads. */
   private readonly paidOrderIds: Set<string>;
 
@@ -198,7 +199,7 @@ export class ProvisioningEngine {
    * One page of the list, newest first (Needs attention: longest wait first), with the count of all
    * matches. Null when the cursor names no order. Indexed where a scan would cost: the attention
    * count and view read only paid orders, a search reads only its hits (`SearchIndex`), a filter
-   * its index (`positionsWhere`), and the unfiltered list is cut straight from the stored order.
+   * reads bytes rather than orders (`FilterColumns`), and the unfiltered list is cut straight from the stored order.
    */
   listOrders({
     limit,
@@ -212,15 +213,14 @@ export class ProvisioningEngine {
     const stale = new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
     const listed = (stored: StoredOrder) => stale.get(stored._id) ?? stored;
     const query = q?.toLowerCase();
-    const wanted = filterKeysOf(filters);
-    const matchesFilters = (order: StoredOrder) => {
-      const keys = filterKeysOf(orderFilterValues(order));
-      return wanted.every((key) => keys.includes(key));
-    };
+    const filtered = Object.values(filters).some((value) => value !== undefined);
+    const matchesFiltersAt = filtered ? this.filterColumns().matcher(filters) : () => true;
 
     const attention = this.ordersNeedingAttention(listed, stale);
     if (view === 'attention') {
-      const matches = attention.filter((order) => matchesFilters(order) && (!query || searchTextOf(order).includes(query))).toSorted(longestWaitingFirst);
+      const matches = attention
+        .filter((order) => matchesFiltersAt(this.positionById.get(order._id) ?? -1) && (!query || searchTextOf(order).includes(query)))
+        .toSorted(longestWaitingFirst);
       // The page starts after where the cursor's order sorts, even if it has left the matches since.
       const after = cursorOrder ? matches.findIndex((candidate) => longestWaitingFirst(cursorOrder, candidate) < 0) : 0;
       return this.listPage(matches, after === -1 ? matches.length : after, limit, attention.length);
@@ -228,12 +228,9 @@ export class ProvisioningEngine {
 
     // The full list keeps the stored order (newest first): the page is the matches after the cursor's position.
     const firstPosition = cursorOrder ? (this.positionById.get(cursorOrder._id) ?? 0) + 1 : 0;
-    // A search reads its hits; filters alone read the shortest of their indexes; neither, every order.
-    const candidates = query
-      ? this.searchHits(query, stale)
-      : wanted.map((key) => this.positionsWhere(key)).reduce<readonly number[] | null>((shortest, list) => (shortest && shortest.length <= list.length ? shortest : list), null);
-    const checked = wanted.length > (query ? 0 : 1);
-    if (!checked) {
+    // A search reads its hits; otherwise every order is a candidate.
+    const candidates = query ? this.searchHits(query, stale) : null;
+    if (!filtered) {
       // The candidates are exactly the matches: count them and cut the page, without reading the rest.
       const total = candidates ? candidates.length : this.state.orders.length;
       const start = candidates ? firstAtOrAfter(candidates, firstPosition) : firstPosition;
@@ -244,12 +241,13 @@ export class ProvisioningEngine {
     let total = 0;
     let before = 0;
     const page: StoredOrder[] = [];
-    for (const position of candidates ?? []) {
-      const order = this.listedAt(position, listed)[0];
-      if (!order || !matchesFilters(order)) continue;
+    const candidateCount = candidates ? candidates.length : this.state.orders.length;
+    for (let index = 0; index < candidateCount; index += 1) {
+      const position = candidates ? (candidates[index] ?? -1) : index;
+      if (!matchesFiltersAt(position)) continue;
       total += 1;
       if (position < firstPosition) before += 1;
-      else if (limit === undefined || page.length < limit) page.push(order);
+      else if (limit === undefined || page.length < limit) page.push(...this.listedAt(position, listed));
     }
     return this.pageOf(page, total, before + page.length < total, attention.length);
   }
@@ -260,23 +258,23 @@ export class ProvisioningEngine {
   }
 
   /**
-   * Positions (ascending) of the orders, as the list shows them, whose filter field has a value
-   * (`status:active`): built in one pass when a filter first needs it, dropped when a filtered field changes.
+   * The filter values of every order as the list shows it (its stale copy, if it has one): built in
+   * one pass when a filter first needs them (~10 ms at 100,000 orders), then kept up to date order by order.
    */
-  private positionsWhere(key: string): readonly number[] {
-    if (!this.filterIndex) {
-      const index = new Map<string, number[]>();
+  private filterColumns(): FilterColumns<StoredOrder> {
+    if (!this.builtFilterColumns) {
       const stale = new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
-      this.state.orders.forEach((stored, position) => {
-        for (const orderKey of filterKeysOf(orderFilterValues(stale.get(stored._id) ?? stored))) {
-          const positions = index.get(orderKey);
-          if (positions) positions.push(position);
-          else index.set(orderKey, [position]);
-        }
-      });
-      this.filterIndex = index;
+      this.builtFilterColumns = new FilterColumns(this.state.orders, (stored) => orderFilterValues(stale.get(stored._id) ?? stored));
     }
-    return this.filterIndex.get(key) ?? [];
+    return this.builtFilterColumns;
+  }
+
+  /** After a change to an order or to its stale copy: the list filters it by what the list shows. */
+  private refreshFilterValues(order: StoredOrder): void {
+    const position = this.positionById.get(order._id);
+    if (!this.builtFilterColumns || position === undefined) return;
+    const listed = this.state.staleListEntries.find((entry) => entry._id === order._id) ?? order;
+    this.builtFilterColumns.set(position, orderFilterValues(listed));
   }
 
   private listPage(matches: readonly StoredOrder[], start: number, limit: number | undefined, attentionCount: number) {
@@ -399,7 +397,7 @@ export class ProvisioningEngine {
   private purgeStaleCopy(order: StoredOrder): void {
     if (!this.state.staleListEntries.some((entry) => entry._id === order._id)) return;
     this.state.staleListEntries = this.state.staleListEntries.filter((entry) => entry._id !== order._id);
-    this.filterIndex = null;
+    this.refreshFilterValues(order);
   }
 
   private recordAudit(order: StoredOrder, action: AuditAction, request: ManualRequest, result: string): void {
@@ -682,7 +680,7 @@ export class ProvisioningEngine {
 
   private updateOrder(order: StoredOrder, changes: Partial<StoredOrder>): void {
     Object.assign(order, changes, { updatedAt: iso(this.now) });
-    if ('status' in changes || 'provider' in changes || 'provisioningStatus' in changes) this.filterIndex = null;
+    this.refreshFilterValues(order);
     this.changedOrderIds.add(order._id);
     this.searchIndex.invalidate(this.positionById.get(order._id) ?? -1);
     if (canNeedAttention(order)) this.paidOrderIds.add(order._id);
@@ -728,15 +726,8 @@ export class ProvisioningEngine {
   }
 }
 
-type FilterValues = Pick<OrdersQuery, 'status' | 'provider' | 'provisioning'>;
-
 function orderFilterValues(order: StoredOrder): FilterValues {
   return { status: order.status, provider: order.provider, provisioning: order.provisioningStatus ?? 'none' };
-}
-
-/** The list filters as index keys (`status:active`), one per filter that has a value. */
-function filterKeysOf(values: FilterValues): string[] {
-  return (['status', 'provider', 'provisioning'] as const).flatMap((name) => (values[name] ? [`${name}:${values[name]}`] : []));
 }
 
 /** The index of the first value at or after `value` in an ascending list (its length when none is). */
