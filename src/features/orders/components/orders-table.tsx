@@ -54,6 +54,13 @@ const actionCellClasses = 'sticky right-0 shadow-[inset_1px_0_0] shadow-gray-200
 
 const NO_ORDERS: Order[] = [];
 
+/**
+ * How long an older answer may stand in before the table dims: a search answers well within it, so
+ * typing never flickers the table. Dimming at once also cost every keystroke ~10 ms of style and
+ * compositing work between the keystroke and the new rows (A/B at 10,000 orders: search median 45 → 37 ms).
+ */
+const DIM_STALE_AFTER_MS = 300;
+
 export type LoadedOrders = Pick<OrderListResponse, 'orders' | 'total' | 'serverTime'>;
 
 /** Rows the admin ticked for a bulk action; only orders that `selectable` allows get a checkbox. */
@@ -91,6 +98,7 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd,
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const loaded = list !== undefined;
+  const dimmed = useTrueFor(stale, DIM_STALE_AFTER_MS);
   // Where the rows start on the page: the window scrolls, not the table.
   useLayoutEffect(() => {
     const body = bodyRef.current;
@@ -122,7 +130,7 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd,
       <table
         aria-busy={list === undefined || stale || loadingMore}
         aria-rowcount={list ? list.total + 1 : -1}
-        className={`w-full min-w-[76rem] table-fixed text-left text-sm wrap-break-word transition-opacity ${stale ? 'opacity-60' : ''}`}
+        className={`w-full min-w-[76rem] table-fixed text-left text-sm wrap-break-word transition-opacity ${dimmed ? 'opacity-60' : ''}`}
       >
         <caption className="sr-only">Orders</caption>
         <thead className="bg-gray-50 text-xs tracking-wide text-gray-600 uppercase dark:bg-gray-800 dark:text-gray-300">
@@ -177,6 +185,22 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd,
       </table>
     </div>
   );
+}
+
+/** Whether `value` has been true for `ms` on end; false again as soon as it is false. */
+function useTrueFor(value: boolean, ms: number): boolean {
+  const [elapsed, setElapsed] = useState(false);
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    setLastValue(value);
+    setElapsed(false);
+  }
+  useEffect(() => {
+    if (!value) return;
+    const timer = setTimeout(() => setElapsed(true), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return value && elapsed;
 }
 
 /**
