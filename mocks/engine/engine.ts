@@ -20,7 +20,7 @@ import {
 } from './provider-behaviour';
 import { SeededRandom } from './random';
 import { FilterColumns, type FilterValues } from './filter-columns';
-import { SearchIndex } from './search-index';
+import { SearchIndex, type Positions } from './search-index';
 
 export const MAX_ATTEMPTS = 3;
 export const RETRY_DELAY_MS = { min: 60_000, max: 300_000 } as const;
@@ -235,8 +235,8 @@ export class ProvisioningEngine {
       const total = candidates ? candidates.length : this.state.orders.length;
       const start = candidates ? firstAtOrAfter(candidates, firstPosition) : firstPosition;
       const end = limit === undefined ? total : Math.min(total, start + limit);
-      const positions = candidates ? candidates.slice(start, end) : Array.from({ length: Math.max(0, end - start) }, (_, index) => start + index);
-      return this.pageOf(positions.flatMap((position) => this.listedAt(position, listed)), total, end < total, attention.length);
+      const pagePositions = Array.from({ length: Math.max(0, end - start) }, (_, index) => (candidates ? (candidates[start + index] ?? -1) : start + index));
+      return this.pageOf(pagePositions.flatMap((position) => this.listedAt(position, listed)), total, end < total, attention.length);
     }
     let total = 0;
     let before = 0;
@@ -307,7 +307,7 @@ export class ProvisioningEngine {
   }
 
   /** Positions, ascending, of orders whose listed text contains `query`. */
-  private searchHits(query: string, stale: ReadonlyMap<string, StoredOrder>): number[] {
+  private searchHits(query: string, stale: ReadonlyMap<string, StoredOrder>): Positions {
     const indexed = this.searchIndex.positionsMatching(query);
     // Usually no copy is stale: a one-letter search at 100,000 orders has 100,000 hits, and a pass
     // over them for nothing took as long as the search itself.
@@ -315,7 +315,7 @@ export class ProvisioningEngine {
     // A stale copy is searched as the list shows it, not as the index read the primary data.
     const stalePositions = new Set([...stale.keys()].flatMap((orderId) => this.positionById.get(orderId) ?? []));
     const staleHits = [...stale.values()].filter((order) => searchTextOf(order).includes(query)).flatMap((order) => this.positionById.get(order._id) ?? []);
-    const hits = indexed.filter((position) => !stalePositions.has(position));
+    const hits = Array.from(indexed).filter((position) => !stalePositions.has(position));
     return staleHits.length === 0 ? hits : [...hits, ...staleHits].toSorted((a, b) => a - b);
   }
 
@@ -731,7 +731,7 @@ function orderFilterValues(order: StoredOrder): FilterValues {
 }
 
 /** The index of the first value at or after `value` in an ascending list (its length when none is). */
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
+function firstAtOrAfter(sorted: Positions, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
