@@ -6,7 +6,7 @@ const FILTER_NAMES = ['status', 'provider', 'provisioning'] as const satisfies r
 
 /**
  * Every order's filter values as one-byte codes by position, so that a filter reads three bytes an
- * order, not the order: checking 100,000 orders costs about a millisecond. A changed order updates
+ * order, not the order: checking 100,000 orders costs 2–3 ms in Node. A changed order updates
  * its own bytes. The index this replaces (a list of positions per value) was dropped on every change
  * and cost 250 ms to rebuild at 100,000 orders, and combining two filters checked each candidate
  * order's values as strings (~90 ms).
@@ -44,10 +44,7 @@ export class FilterColumns<T> {
       checks.push({ column: this.columns[name], code });
     }
     return (position) => {
-      for (let index = 0; index < checks.length; index += 1) {
-        const check = checks[index];
-        if (check && check.column[position] !== check.code) return false;
-      }
+      for (const { column, code } of checks) if (column[position] !== code) return false;
       return true;
     };
   }

@@ -8,26 +8,27 @@
  * character are listed as they are read, so that search is a list already made.
  *
  * A text that changes is checked on its own until enough have changed to make rebuilding worth it,
- * so a provisioning run (an IP assigned) does not rebuild 100,000 texts.
+ * so a provisioning run (an IP assigned) does not rebuild 100,000 texts. Until that rebuild, a
+ * search with many hits pays a pass over them to leave out the changed ones (~10 ms at 100,000).
  */
 const SEPARATOR = '\u0000';
-
-/** Positions in ascending order: an array, or a typed array's view that must not be changed. */
-export type Positions = ArrayLike<number>;
 const REBUILD_AFTER_CHANGES = 256;
 /** Texts read between two looks at the clock while building in slices. */
 const READ_SLICE = 500;
+
+/** Positions in ascending order: an array, or a typed array's view that must not be changed. */
+export type Positions = ArrayLike<number>;
 
 export class SearchIndex {
   private joined: string | null = null;
   /** Where each entry starts in `joined`, by position. */
   private starts = new Int32Array(0);
-  /** Which entries held each character when `joined` was built. */
-  private characters = new CharacterPostings();
+  /** Which entries held each character when `joined` was built, by character code (see `CharacterLists`). */
+  private byCharacterCode: readonly (PositionList | undefined)[] = [];
   /** Positions whose text changed since `joined` was built; their copy in it is out of date. */
   private readonly changed = new Set<number>();
   /** What a build done in slices (`prepareFor`) has read so far, null when none is under way. */
-  private pending: { texts: string[]; characters: CharacterPostings } | null = null;
+  private pending: { texts: string[]; characters: CharacterLists } | null = null;
 
   /** `textAt(position)` is the lower-case text of the entry at each position, 0 to `size - 1`. */
   constructor(
@@ -44,7 +45,7 @@ export class SearchIndex {
   positionsMatching(needle: string): Positions {
     if (needle.includes(SEPARATOR)) return this.scan(needle);
     this.prepare();
-    const built = needle.length === 1 ? this.characters.positionsOf(needle) : this.joinedHits(needle);
+    const built = needle.length === 1 ? (this.byCharacterCode[needle.charCodeAt(0)]?.view() ?? []) : this.joinedHits(needle);
     if (this.changed.size === 0) return built;
     // The build read the changed texts before they changed: they are checked as they are now.
     const unchangedHits: number[] = [];
@@ -84,7 +85,7 @@ export class SearchIndex {
   prepareFor(budgetMs: number): boolean {
     if (this.pending === null) {
       if (this.joined !== null && this.changed.size <= REBUILD_AFTER_CHANGES) return true;
-      this.pending = { texts: [], characters: new CharacterPostings() };
+      this.pending = { texts: [], characters: new CharacterLists() };
       this.changed.clear();
     }
     const { texts, characters } = this.pending;
@@ -99,7 +100,7 @@ export class SearchIndex {
     }
     if (texts.length < this.size) return false;
     this.build(texts);
-    this.characters = characters;
+    this.byCharacterCode = characters.lists;
     this.pending = null;
     return true;
   }
@@ -130,10 +131,13 @@ export class SearchIndex {
   }
 }
 
-/** Which texts hold each character (UTF-16 code unit), listed as the texts are read in position order. */
-class CharacterPostings {
+/**
+ * Which texts hold each character (UTF-16 code unit), listed as a build reads the texts in position
+ * order. Only `lists` outlives the build.
+ */
+class CharacterLists {
   /** By character code; sparse, since the texts use a few dozen characters. */
-  private readonly lists: PositionList[] = [];
+  readonly lists: PositionList[] = [];
   /** The last position listed under each code, so a text that repeats a character is listed once. */
   private readonly lastListed = new Int32Array(0x10000).fill(-1);
 
@@ -144,11 +148,6 @@ class CharacterPostings {
       this.lastListed[code] = position;
       (this.lists[code] ??= new PositionList()).push(position);
     }
-  }
-
-  /** Positions (ascending) of the texts that hold `character`, a single code unit. */
-  positionsOf(character: string): Positions {
-    return this.lists[character.charCodeAt(0)]?.view() ?? [];
   }
 }
 

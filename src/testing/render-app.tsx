@@ -1,4 +1,5 @@
-import { createMemoryHistory } from '@tanstack/react-router';
+import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
@@ -12,6 +13,12 @@ export function renderApp(url: string) {
   const user = userEvent.setup();
   render(<App queryClient={queryClient} router={router} />);
   return { router, user };
+}
+
+/** One component under a router of its own, for parts that need one (links) without the whole console. */
+export function renderUnderRouter(component: () => ReactNode): void {
+  const router = createRouter({ routeTree: createRootRoute({ component }), history: createMemoryHistory() });
+  render(<RouterProvider router={router} />);
 }
 
 /**

@@ -94,7 +94,7 @@ describe('listOrders', () => {
 
   it('keeps its indexes in step when orders change after they were built', () => {
     const changing = engineAfterRuns();
-    const queries: OrdersQuery[] = [{ provisioning: 'none' }, { status: 'paid', provider: 'smartvps' }, { q: '103.177' }, { q: '10.9.8.7' }, { view: 'attention' }];
+    const queries: OrdersQuery[] = [{ provisioning: 'none' }, { status: 'paid', provider: 'smartvps' }, { q: '103.177' }, { q: '10.9.8.7' }, { view: 'attention' }, { view: 'attention', provisioning: 'failed' }];
     for (const query of queries) expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
     // A write to ORD-1004 drops its stale copy.
     changing.engine.provision('ORD-1004', { actor: 'admin@reseller.test' });

@@ -35,6 +35,21 @@ describe('SearchIndex', () => {
     expect(Array.from(index.positionsMatching('103.177'))).toEqual(naive(texts, '103.177'));
   });
 
+  it('answers a one-character search from lists rebuilt with the texts, and leaves an earlier answer as it was', () => {
+    const texts = Array.from({ length: 1_000 }, (_, position) => `ord-${position}`);
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    const before = index.positionsMatching('7');
+    const beforeCopy = Array.from(before);
+    // Enough changes to rebuild, each giving its text a character no text had.
+    for (let position = 0; position < 300; position += 1) {
+      texts[position] = `ord-${position}\nq`;
+      index.invalidate(position);
+    }
+    expect(Array.from(index.positionsMatching('q'))).toEqual(naive(texts, 'q'));
+    expect(Array.from(index.positionsMatching('7'))).toEqual(naive(texts, '7'));
+    expect(Array.from(before)).toEqual(beforeCopy);
+  });
+
   it('reads every text once when prepared ahead, and none again for the searches after it', () => {
     const texts = ['ord-1', 'ord-2', 'ord-3'];
     let reads = 0;
@@ -68,6 +83,9 @@ describe('SearchIndex', () => {
     expect(slices).toBeGreaterThan(2);
     expect(Array.from(index.positionsMatching('moved'))).toEqual([1, 4_999]);
     expect(Array.from(index.positionsMatching('ord-49'))).toEqual(naive(texts, 'ord-49'));
+    // One character: read from the lists the slices made, the texts changed meanwhile checked as they are now.
+    expect(Array.from(index.positionsMatching('m'))).toEqual([1, 4_999]);
+    expect(Array.from(index.positionsMatching('9'))).toEqual(naive(texts, '9'));
   });
 
   it('answers as a scan of every text would, whatever the texts, changes and needles', () => {

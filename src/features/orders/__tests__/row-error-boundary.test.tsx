@@ -1,8 +1,8 @@
-import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test, vi } from 'vitest';
 import type { Order } from '@/contract/order';
+import { renderUnderRouter } from '@/testing/render-app';
 import { OrdersTable } from '../components/orders-table';
 
 const order = (id: string): Order => ({
@@ -47,8 +47,7 @@ test('a render bug in one row shows a recoverable error in that row; the others 
       onNearEnd={undefined}
     />
   );
-  const router = createRouter({ routeTree: createRootRoute({ component: table }), history: createMemoryHistory() });
-  render(<RouterProvider router={router} />);
+  renderUnderRouter(table);
   await screen.findByRole('table', { name: 'Orders' });
 
   const brokenRow = screen.getByRole('rowheader', { name: 'ORD-2' }).closest('tr');

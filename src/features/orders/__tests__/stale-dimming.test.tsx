@@ -1,12 +1,12 @@
-import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, expect, test, vi } from 'vitest';
+import { renderUnderRouter } from '@/testing/render-app';
 import { OrdersTable } from '../components/orders-table';
 
 const list = { orders: [], total: 0, serverTime: '2026-11-24T12:00:00.000Z' };
 
-/** The table under a router of its own (its order ids are links), with a switch for whether its rows are an older answer. */
+/** The table (under a router: its order ids are links), with a switch for whether its rows are an older answer. */
 function TableWithStaleSwitch() {
   const [stale, setStale] = useState(false);
   return (
@@ -24,8 +24,7 @@ afterEach(() => {
 });
 
 test('an older answer dims the table only once it has stood in for 300 ms, and undims the moment the new one arrives', async () => {
-  const router = createRouter({ routeTree: createRootRoute({ component: TableWithStaleSwitch }), history: createMemoryHistory() });
-  render(<RouterProvider router={router} />);
+  renderUnderRouter(TableWithStaleSwitch);
   const table = await screen.findByRole('table', { name: 'Orders' });
   vi.useFakeTimers();
 
