@@ -4,8 +4,10 @@
  * search over the whole block, so a query costs about its hits, not one `includes` per order.
  *
  * A one-character needle, the first keystroke of every search, matches nearly every text, and
- * walking its hits cost ~10 ms at 100,000 orders (more in the browser). The texts that hold each
- * character are listed as they are read, so that search is a list already made.
+ * walking its hits cost ~10 ms at 100,000 orders (more in the browser). Once the joined text is
+ * built, further slices list the texts that hold each character, so that search becomes a list
+ * already made. The lists come second: they cost as much again as the joined text, and a search
+ * typed just after a reload waits for the joined text only.
  *
  * A text that changes is checked on its own until enough have changed to make rebuilding worth it,
  * so a provisioning run (an IP assigned) does not rebuild 100,000 texts. Until that rebuild, a
@@ -23,12 +25,17 @@ export class SearchIndex {
   private joined: string | null = null;
   /** Where each entry starts in `joined`, by position. */
   private starts = new Int32Array(0);
-  /** Which entries held each character when `joined` was built, by character code (see `CharacterLists`). */
-  private byCharacterCode: readonly (PositionList | undefined)[] = [];
+  /**
+   * Which entries held each character when `joined` was built, by character code (see
+   * `CharacterLists`); null until they are all listed.
+   */
+  private byCharacterCode: readonly (PositionList | undefined)[] | null = null;
+  /** The character lists being made from the texts of the last build, null when none are. */
+  private listing: { texts: readonly string[]; lists: CharacterLists; next: number } | null = null;
   /** Positions whose text changed since `joined` was built; their copy in it is out of date. */
   private readonly changed = new Set<number>();
   /** What a build done in slices (`prepareFor`) has read so far, null when none is under way. */
-  private pending: { texts: string[]; characters: CharacterLists } | null = null;
+  private pending: string[] | null = null;
 
   /** `textAt(position)` is the lower-case text of the entry at each position, 0 to `size - 1`. */
   constructor(
@@ -45,7 +52,7 @@ export class SearchIndex {
   positionsMatching(needle: string): Positions {
     if (needle.includes(SEPARATOR)) return this.scan(needle);
     this.prepare();
-    const built = needle.length === 1 ? (this.byCharacterCode[needle.charCodeAt(0)]?.view() ?? []) : this.joinedHits(needle);
+    const built = needle.length === 1 && this.byCharacterCode ? (this.byCharacterCode[needle.charCodeAt(0)]?.view() ?? []) : this.joinedHits(needle);
     if (this.changed.size === 0) return built;
     // The build read the changed texts before they changed: they are checked as they are now.
     const unchangedHits: number[] = [];
@@ -72,36 +79,54 @@ export class SearchIndex {
     return hits;
   }
 
-  /** Builds the joined text now if the next search would. */
+  /** Builds the joined text now if the next search would; the character lists are left to `prepareFor`. */
   prepare(): void {
-    this.prepareFor(Number.POSITIVE_INFINITY);
+    this.buildJoined(Number.POSITIVE_INFINITY);
   }
 
   /**
-   * Reads texts for the next build for about `budgetMs`, and builds once all are read; true when the
-   * index is ready. For slices between requests: 100,000 texts are read over many short slices, not in one long task.
-   * A text that changes meanwhile is checked on its own, as after any build.
+   * Works on the index for about `budgetMs`: reads texts for the next build and builds the joined
+   * text once all are read, then lists the characters; true when all of it is ready. For slices
+   * between requests: 100,000 texts are read over many short slices, not in one long task. A text
+   * that changes meanwhile is checked on its own, as after any build.
    */
   prepareFor(budgetMs: number): boolean {
+    const until = performance.now() + budgetMs;
+    return this.buildJoined(until) && this.listCharacters(until);
+  }
+
+  /** True once `joined` is built and still worth using. */
+  private buildJoined(until: number): boolean {
     if (this.pending === null) {
       if (this.joined !== null && this.changed.size <= REBUILD_AFTER_CHANGES) return true;
-      this.pending = { texts: [], characters: new CharacterLists() };
+      this.pending = [];
       this.changed.clear();
     }
-    const { texts, characters } = this.pending;
-    const until = performance.now() + budgetMs;
+    const texts = this.pending;
     while (texts.length < this.size && performance.now() < until) {
       const end = Math.min(this.size, texts.length + READ_SLICE);
-      for (let position = texts.length; position < end; position += 1) {
-        const text = this.textAt(position);
-        texts.push(text);
-        characters.add(position, text);
-      }
+      for (let position = texts.length; position < end; position += 1) texts.push(this.textAt(position));
     }
     if (texts.length < this.size) return false;
     this.build(texts);
-    this.byCharacterCode = characters.lists;
+    // The lists of an earlier build describe older texts: none until these are listed.
+    this.byCharacterCode = null;
+    this.listing = { texts, lists: new CharacterLists(), next: 0 };
     this.pending = null;
+    return true;
+  }
+
+  /** True once every text of the last build is listed under its characters. */
+  private listCharacters(until: number): boolean {
+    const listing = this.listing;
+    if (!listing) return true;
+    while (listing.next < listing.texts.length && performance.now() < until) {
+      const end = Math.min(listing.texts.length, listing.next + READ_SLICE);
+      for (; listing.next < end; listing.next += 1) listing.lists.add(listing.next, listing.texts[listing.next] ?? '');
+    }
+    if (listing.next < listing.texts.length) return false;
+    this.byCharacterCode = listing.lists.lists;
+    this.listing = null;
     return true;
   }
 
@@ -131,10 +156,7 @@ export class SearchIndex {
   }
 }
 
-/**
- * Which texts hold each character (UTF-16 code unit), listed as a build reads the texts in position
- * order. Only `lists` outlives the build.
- */
+/** Which texts hold each character (UTF-16 code unit), listed in position order. Only `lists` outlives the listing. */
 class CharacterLists {
   /** By character code; sparse, since the texts use a few dozen characters. */
   readonly lists: PositionList[] = [];

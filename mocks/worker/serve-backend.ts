@@ -80,8 +80,8 @@ function knownScenarioOnly(options: StartOptions): StartOptions {
 const SEARCH_INDEX_SLICE_MS = 5;
 
 /**
- * Builds the search index a slice at a time between requests; otherwise the first search builds it
- * on the admin's keystroke (110–140 ms at 100,000 orders in Node). Again after every change, which
+ * Builds the search index a slice at a time between requests; otherwise the first search builds its
+ * joined text on the admin's keystroke (45–60 ms at 100,000 orders in Node). Again after every change, which
  * finds the index ready in one call unless a scenario reset replaced it or enough orders changed
  * to rebuild it.
  */
