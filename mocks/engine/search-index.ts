@@ -45,6 +45,10 @@ export class SearchIndex {
 
   /** The entry at `position` has a new text. */
   invalidate(position: number): void {
+    // A build under way reads that text later as it is now. Counting it would let the changes made
+    // during one build (a busy clock at 100,000 orders) start the next rebuild as soon as it ends,
+    // over and over, and the character lists would never be made.
+    if (this.pending !== null && position >= this.pending.length) return;
     if (this.joined !== null || this.pending !== null) this.changed.add(position);
   }
 
@@ -101,6 +105,9 @@ export class SearchIndex {
       if (this.joined !== null && this.changed.size <= REBUILD_AFTER_CHANGES) return true;
       this.pending = [];
       this.changed.clear();
+      // Lists of the build being replaced, made or in the making, would describe older texts.
+      this.byCharacterCode = null;
+      this.listing = null;
     }
     const texts = this.pending;
     while (texts.length < this.size && performance.now() < until) {
@@ -109,8 +116,6 @@ export class SearchIndex {
     }
     if (texts.length < this.size) return false;
     this.build(texts);
-    // The lists of an earlier build describe older texts: none until these are listed.
-    this.byCharacterCode = null;
     this.listing = { texts, lists: new CharacterLists(), next: 0 };
     this.pending = null;
     return true;
@@ -192,7 +197,7 @@ class PositionList {
     this.length += 1;
   }
 
-  /** The positions so far, shared: valid until the next `push`, and never pushed to once a build is done. */
+  /** The positions so far, shared: valid until the next `push`, and never pushed to once its listing is done. */
   view(): Int32Array {
     return this.items.subarray(0, this.length);
   }

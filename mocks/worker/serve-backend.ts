@@ -81,9 +81,9 @@ const SEARCH_INDEX_SLICE_MS = 5;
 
 /**
  * Builds the search index a slice at a time between requests; otherwise the first search builds its
- * joined text on the admin's keystroke (45–60 ms at 100,000 orders in Node). Again after every change, which
- * finds the index ready in one call unless a scenario reset replaced it or enough orders changed
- * to rebuild it.
+ * joined text on the admin's keystroke (45–60 ms at 100,000 orders in Node). Again after every
+ * change, which finds the index ready in one call unless a scenario reset replaced it, enough
+ * orders changed to rebuild it, or its character lists are still being made.
  */
 export function prepareSearchInSlices(backend: {
   read<T>(operation: (engine: { prepareSearch(budgetMs: number): boolean }) => T): T;
@@ -91,8 +91,10 @@ export function prepareSearchInSlices(backend: {
 }): void {
   let scheduled = false;
   const step = () => {
+    const ready = backend.read((engine) => engine.prepareSearch(SEARCH_INDEX_SLICE_MS));
+    // Only now: a read that plays the clock saves, and the save's notice must not queue another slice.
     scheduled = false;
-    if (!backend.read((engine) => engine.prepareSearch(SEARCH_INDEX_SLICE_MS))) schedule();
+    if (!ready) schedule();
   };
   const schedule = () => {
     if (scheduled) return;

@@ -1,6 +1,31 @@
 import * as fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../search-index';
+
+/**
+ * A clock that moves 1 ms each time the index looks at it: a slice of `SLICE_BUDGET_MS` then does
+ * exactly one chunk of work (500 texts), whatever the machine's speed.
+ */
+const SLICE_BUDGET_MS = 1.5;
+function stepClock(): void {
+  let now = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Slices until the index is ready; how many it took. */
+function slicesUntilReady(index: SearchIndex, betweenSlices: (slice: number) => void = () => undefined): number {
+  let slices = 0;
+  while (!index.prepareFor(SLICE_BUDGET_MS)) {
+    slices += 1;
+    if (slices > 1_000) throw new Error('The index is never ready');
+    betweenSlices(slices);
+  }
+  return slices + 1;
+}
 
 /** The answer the index must give: every entry whose text contains the needle, in position order. */
 function naive(texts: readonly string[], needle: string): number[] {
@@ -48,7 +73,10 @@ describe('SearchIndex', () => {
     }
     // The search rebuilds the joined text only, and walks it: the lists are made in later slices.
     expect(Array.from(index.positionsMatching('q'))).toEqual(naive(texts, 'q'));
+    expect(index.prepareFor(0)).toBe(false);
     expect(index.prepareFor(Number.POSITIVE_INFINITY)).toBe(true);
+    // From the lists now: their shared view, not a walk's new array.
+    expect(index.positionsMatching('q')).toBeInstanceOf(Int32Array);
     expect(Array.from(index.positionsMatching('q'))).toEqual(naive(texts, 'q'));
     expect(Array.from(index.positionsMatching('7'))).toEqual(naive(texts, '7'));
     expect(Array.from(before)).toEqual(beforeCopy);
@@ -69,27 +97,60 @@ describe('SearchIndex', () => {
   });
 
   it('built in slices, answers as a scan would, changes made meanwhile included', () => {
+    stepClock();
     const texts = Array.from({ length: 5_000 }, (_, position) => `ord-${position}`);
     const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
     // No time at all: nothing is read, the next slice goes on.
     expect(index.prepareFor(0)).toBe(false);
-    let slices = 1;
-    while (!index.prepareFor(0.05)) {
-      slices += 1;
-      // One text already read and one not yet read change while the build is under way.
-      if (slices === 3) {
+    const slices = slicesUntilReady(index, (slice) => {
+      // After two slices (1,000 texts read): one text already read and one not yet read change.
+      if (slice === 2) {
         texts[1] = 'ord-1 moved 10.0.0.1';
         index.invalidate(1);
         texts[4_999] = 'ord-4999 moved 10.0.0.2';
         index.invalidate(4_999);
       }
-    }
-    expect(slices).toBeGreaterThan(2);
+    });
+    // Ten slices read the texts, ten more list their characters.
+    expect(slices).toBeGreaterThanOrEqual(20);
     expect(Array.from(index.positionsMatching('moved'))).toEqual([1, 4_999]);
     expect(Array.from(index.positionsMatching('ord-49'))).toEqual(naive(texts, 'ord-49'));
     // One character: read from the lists the slices made, the texts changed meanwhile checked as they are now.
     expect(Array.from(index.positionsMatching('m'))).toEqual([1, 4_999]);
     expect(Array.from(index.positionsMatching('9'))).toEqual(naive(texts, '9'));
+  });
+
+  it('finishes a build whose unread texts change meanwhile, without starting over', () => {
+    stepClock();
+    const texts = Array.from({ length: 5_000 }, (_, position) => `ord-${position}`);
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    const slices = slicesUntilReady(index, (slice) => {
+      // More changes than make a rebuild worth it, all to texts the build reads later.
+      if (slice !== 1) return;
+      for (let position = 4_000; position < 4_300; position += 1) {
+        texts[position] = `ord-${position}\nmoved`;
+        index.invalidate(position);
+      }
+    });
+    expect(slices).toBeLessThanOrEqual(21);
+    expect(Array.from(index.positionsMatching('moved'))).toEqual(naive(texts, 'moved'));
+    expect(Array.from(index.positionsMatching('m'))).toEqual(naive(texts, 'm'));
+  });
+
+  it('drops the lists being made when enough changes start a rebuild, and lists the new texts', () => {
+    stepClock();
+    const texts = Array.from({ length: 5_000 }, (_, position) => `ord-${position}`);
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    // Ten slices read the texts; two more list a thousand of them.
+    for (let slice = 0; slice < 12; slice += 1) expect(index.prepareFor(SLICE_BUDGET_MS)).toBe(false);
+    for (let position = 0; position < 300; position += 1) {
+      texts[position] = `ord-${position}\nq`;
+      index.invalidate(position);
+    }
+    slicesUntilReady(index);
+    expect(index.positionsMatching('q')).toBeInstanceOf(Int32Array);
+    expect(Array.from(index.positionsMatching('q'))).toEqual(naive(texts, 'q'));
+    expect(Array.from(index.positionsMatching('7'))).toEqual(naive(texts, '7'));
   });
 
   it('answers as a scan of every text would, whatever the texts, changes and needles', () => {

@@ -1,11 +1,17 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { prepareSearchInSlices } from '../serve-backend';
 
-/** A backend whose search index needs `slices` calls to build, and again whenever `change` says so. */
-function backendBuildingIn(slices: number) {
+/**
+ * A backend whose search index needs `slices` calls to build, and again whenever `change` says so.
+ * With `readsSave`, every read saves and notifies, as a read does when the clock played something.
+ */
+function backendBuildingIn(slices: number, { readsSave = false } = {}) {
   let slicesLeft = slices;
   let calls = 0;
   const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
   const engine = {
     prepareSearch: () => {
       calls += 1;
@@ -15,7 +21,11 @@ function backendBuildingIn(slices: number) {
   };
   return {
     backend: {
-      read: <T>(operation: (searchable: typeof engine) => T) => operation(engine),
+      read: <T>(operation: (searchable: typeof engine) => T) => {
+        const result = operation(engine);
+        if (readsSave) notify();
+        return result;
+      },
       subscribe: (listener: () => void) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
@@ -24,7 +34,7 @@ function backendBuildingIn(slices: number) {
     /** A change to the backend (a request, a reset) after which the index needs `slicesNeeded` more calls. */
     change: (slicesNeeded: number) => {
       slicesLeft = slicesNeeded;
-      for (const listener of listeners) listener();
+      notify();
     },
     calls: () => calls,
   };
@@ -67,4 +77,12 @@ test('a burst of changes queues one slice, not one per change', () => {
   expect(vi.getTimerCount()).toBe(1);
   vi.runAllTimers();
   expect(calls()).toBe(2);
+});
+
+test('a slice whose read saves (the clock played something) queues no slice of its own', () => {
+  const { backend, calls } = backendBuildingIn(2, { readsSave: true });
+  prepareSearchInSlices(backend);
+  vi.runAllTimers();
+  expect(calls()).toBe(2);
+  expect(vi.getTimerCount()).toBe(0);
 });
