@@ -20,7 +20,7 @@ import {
 } from './provider-behaviour';
 import { SeededRandom } from './random';
 import { FilterColumns, type FilterValues } from './filter-columns';
-import { SearchIndex, type Positions } from './search-index';
+import { firstAtOrAfter, SearchIndex, type Positions } from './search-index';
 
 export const MAX_ATTEMPTS = 3;
 export const RETRY_DELAY_MS = { min: 60_000, max: 300_000 } as const;
@@ -728,18 +728,6 @@ export class ProvisioningEngine {
 
 function orderFilterValues(order: StoredOrder): FilterValues {
   return { status: order.status, provider: order.provider, provisioning: order.provisioningStatus ?? 'none' };
-}
-
-/** The index of the first value at or after `value` in an ascending list (its length when none is). */
-function firstAtOrAfter(sorted: Positions, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((sorted[middle] ?? Infinity) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** What the search box matches, lower-case: the order id, the customer and the IP. */

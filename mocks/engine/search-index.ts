@@ -11,7 +11,8 @@
  *
  * A text that changes is checked on its own until enough have changed to make rebuilding worth it,
  * so a provisioning run (an IP assigned) does not rebuild 100,000 texts. Until that rebuild, a
- * search with many hits pays a pass over them to leave out the changed ones (~10 ms at 100,000).
+ * multi-character search with many hits pays a pass over them to leave out the changed ones; a
+ * one-character search copies its list around them in runs.
  */
 const SEPARATOR = '\u0000';
 const REBUILD_AFTER_CHANGES = 256;
@@ -20,6 +21,18 @@ const READ_SLICE = 500;
 
 /** Positions in ascending order: an array, or a typed array's view that must not be changed. */
 export type Positions = ArrayLike<number>;
+
+/** The index of the first value at or after `value` in ascending positions (their length when none is). */
+export function firstAtOrAfter(sorted: Positions, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? Infinity) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 export class SearchIndex {
   private joined: string | null = null;
@@ -56,7 +69,10 @@ export class SearchIndex {
   positionsMatching(needle: string): Positions {
     if (needle.includes(SEPARATOR)) return this.scan(needle);
     this.prepare();
-    const built = needle.length === 1 && this.byCharacterCode ? (this.byCharacterCode[needle.charCodeAt(0)]?.view() ?? []) : this.joinedHits(needle);
+    const listed = needle.length === 1 ? this.byCharacterCode?.[needle.charCodeAt(0)]?.view() : undefined;
+    if (listed) return this.changed.size === 0 ? listed : this.withChangedTexts(listed, needle);
+    // A character with no list: no text held it when the lists were made.
+    const built = needle.length === 1 && this.byCharacterCode ? [] : this.joinedHits(needle);
     if (this.changed.size === 0) return built;
     // The build read the changed texts before they changed: they are checked as they are now.
     const unchangedHits: number[] = [];
@@ -66,6 +82,30 @@ export class SearchIndex {
     }
     const changedHits = [...this.changed].filter((changed) => this.textAt(changed).includes(needle));
     return [...unchangedHits, ...changedHits].toSorted((a, b) => a - b);
+  }
+
+  /**
+   * A character's list with the changed texts checked as they are now: the runs of the list between
+   * two changed positions are copied whole: ~1.3 ms for 100,000 positions and 100 changed texts in
+   * Node, where copying them one by one cost ~10.
+   */
+  private withChangedTexts(listed: Int32Array, needle: string): Int32Array {
+    const result = new Int32Array(listed.length + this.changed.size);
+    let length = 0;
+    let from = 0;
+    for (const position of [...this.changed].toSorted((a, b) => a - b)) {
+      const at = firstAtOrAfter(listed, position);
+      result.set(listed.subarray(from, at), length);
+      length += at - from;
+      from = listed[at] === position ? at + 1 : at;
+      if (this.textAt(position).includes(needle)) {
+        result[length] = position;
+        length += 1;
+      }
+    }
+    result.set(listed.subarray(from), length);
+    length += listed.length - from;
+    return result.subarray(0, length);
   }
 
   /** Positions (ascending) whose text contained `needle` when `joined` was built. */

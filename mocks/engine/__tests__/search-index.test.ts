@@ -82,6 +82,22 @@ describe('SearchIndex', () => {
     expect(Array.from(before)).toEqual(beforeCopy);
   });
 
+  it('answers a one-character search from its list with the texts changed since checked as they are now', () => {
+    const texts = Array.from({ length: 1_000 }, (_, position) => `ord-${position}`);
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    index.prepareFor(Number.POSITIVE_INFINITY);
+    // Fewer changes than make a rebuild worth it: the first and last texts lose their 7s or gain
+    // one, a text in the middle gains a character no text had.
+    for (const [position, text] of [[0, 'ord-7'], [7, 'ord-x'], [500, 'ord-500 q'], [777, 'ord'], [999, 'ord-9997']] as const) {
+      texts[position] = text;
+      index.invalidate(position);
+    }
+    expect(index.positionsMatching('7')).toBeInstanceOf(Int32Array);
+    expect(Array.from(index.positionsMatching('7'))).toEqual(naive(texts, '7'));
+    expect(Array.from(index.positionsMatching('q'))).toEqual([500]);
+    expect(Array.from(index.positionsMatching('-'))).toEqual(naive(texts, '-'));
+  });
+
   it('reads every text once when prepared ahead, and none again for the searches after it', () => {
     const texts = ['ord-1', 'ord-2', 'ord-3'];
     let reads = 0;
