@@ -210,7 +210,7 @@ export class ProvisioningEngine {
   }: OrdersQuery): { orders: Order[]; total: number; nextCursor: string | null; attentionCount: number } | null {
     const cursorOrder = cursor === undefined ? undefined : this.orderWithId(cursor);
     if (cursor !== undefined && !cursorOrder) return null;
-    const stale = new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
+    const stale = this.staleCopiesById();
     const listed = (stored: StoredOrder) => stale.get(stored._id) ?? stored;
     const query = q?.toLowerCase();
     const filtered = Object.values(filters).some((value) => value !== undefined);
@@ -263,10 +263,15 @@ export class ProvisioningEngine {
    */
   private filterColumns(): FilterColumns<StoredOrder> {
     if (!this.builtFilterColumns) {
-      const stale = new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
+      const stale = this.staleCopiesById();
       this.builtFilterColumns = new FilterColumns(this.state.orders, (stored) => orderFilterValues(stale.get(stored._id) ?? stored));
     }
     return this.builtFilterColumns;
+  }
+
+  /** The old copies the list still shows (the `already-active` scenario's cache), by order id. */
+  private staleCopiesById(): Map<string, StoredOrder> {
+    return new Map(this.state.staleListEntries.map((entry) => [entry._id, entry]));
   }
 
   /** After a change to an order or to its stale copy: the list filters it by what the list shows. */
