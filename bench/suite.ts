@@ -18,7 +18,7 @@ import {
   type OpenConsole,
   type ScrollRun,
 } from './measure';
-import { median, single, spread, type Figure } from './report';
+import { median, percentile, single, spread, type Figure } from './report';
 
 export type BenchOptions = {
   baseURL: string;
@@ -225,10 +225,11 @@ function breakdown(samples: readonly Interaction[]): string {
 
 /**
  * A series starts on a freshly loaded page, whose first changes run much of their code for the first
- * time: with a few dozen samples, the p95 is mostly those.
+ * time: with a few dozen samples, the p95 is mostly those. The rest's own p95 says how the page
+ * answers once that code has run.
  */
 function firstAndRest([first, second, ...rest]: readonly number[]): string {
-  return `first two after the load ${fmt(first ?? Number.NaN)}, ${fmt(second ?? Number.NaN)} ms, the rest median ${fmt(median(rest))}`;
+  return `first two after the load ${fmt(first ?? Number.NaN)}, ${fmt(second ?? Number.NaN)} ms, the rest median ${fmt(median(rest))}, p95 ${fmt(percentile(rest, 95))}`;
 }
 
 function scrollFigures(scroll: ScrollRun, orders: number): Figure[] {
