@@ -77,8 +77,8 @@ export class ProvisioningEngine {
   private readonly positionById: Map<string, number>;
   /** The search box's index over every order's text, by position. */
   private readonly searchIndex: SearchIndex;
-  /** The list filters' values by position (see `filterColumns`); null until a filter first needs them. */
-  private builtFilterColumns: FilterColumns<StoredOrder> | null = null;
+  /** The list filters' values by position, read ahead in slices (`prepareIndexes`) or when a filter first needs them. */
+  private readonly filterColumns: FilterColumns;
   /** Orders whose status lets them need attention (paid or confirmed): the few the attention rule reads. */
   private readonly paidOrderIds: Set<string>;
 
@@ -93,6 +93,7 @@ export class ProvisioningEngine {
     this.positionById = new Map();
     state.orders.forEach((order, position) => this.positionById.set(order._id, position));
     this.searchIndex = new SearchIndex(state.orders.length, (position) => searchTextOf(state.orders[position]));
+    this.filterColumns = new FilterColumns(state.orders.length);
     this.paidOrderIds = new Set(state.orders.filter(canNeedAttention).map((order) => order._id));
   }
 
@@ -214,7 +215,7 @@ export class ProvisioningEngine {
     const listed = (stored: StoredOrder) => stale.get(stored._id) ?? stored;
     const query = q?.toLowerCase();
     const filtered = Object.values(filters).some((value) => value !== undefined);
-    const matchesFiltersAt = filtered ? this.filterColumns().matcher(filters) : () => true;
+    const matchesFiltersAt = filtered ? this.filterMatcher(filters) : () => true;
 
     const attention = this.ordersNeedingAttention(listed, stale);
     if (view === 'attention') {
@@ -257,16 +258,24 @@ export class ProvisioningEngine {
     return stored ? [listed(stored)] : [];
   }
 
+  /** Whether the order at a position has the wanted filter values, as the list shows it. */
+  private filterMatcher(filters: Omit<OrdersQuery, 'limit' | 'cursor' | 'view' | 'q'>): (position: number) => boolean {
+    this.readFilterValues(Number.POSITIVE_INFINITY);
+    return this.filterColumns.matcher(filters);
+  }
+
   /**
-   * The filter values of every order as the list shows it (its stale copy, if it has one): built in
-   * one pass when a filter first needs them (10–35 ms at 100,000 orders in Node), then kept up to date order by order.
+   * Reads the filter values of orders not read yet, as the list shows them (a stale copy, if the
+   * order has one), until `until`; true once all are read. Orders read earlier are kept up to date
+   * as they change (`refreshFilterValues`).
    */
-  private filterColumns(): FilterColumns<StoredOrder> {
-    if (!this.builtFilterColumns) {
-      const stale = this.staleCopiesById();
-      this.builtFilterColumns = new FilterColumns(this.state.orders, (stored) => orderFilterValues(stale.get(stored._id) ?? stored));
-    }
-    return this.builtFilterColumns;
+  private readFilterValues(until: number): boolean {
+    const stale = this.staleCopiesById();
+    return this.filterColumns.fill((position) => {
+      const stored = this.state.orders[position];
+      if (!stored) throw new Error(`No order at position ${position}`);
+      return orderFilterValues(stale.get(stored._id) ?? stored);
+    }, until);
   }
 
   /** The old copies the list still shows (the `already-active` scenario's cache), by order id. */
@@ -277,9 +286,9 @@ export class ProvisioningEngine {
   /** After a change to an order or to its stale copy: the list filters it by what the list shows. */
   private refreshFilterValues(order: StoredOrder): void {
     const position = this.positionById.get(order._id);
-    if (!this.builtFilterColumns || position === undefined) return;
+    if (position === undefined) return;
     const listed = this.state.staleListEntries.find((entry) => entry._id === order._id) ?? order;
-    this.builtFilterColumns.set(position, orderFilterValues(listed));
+    this.filterColumns.set(position, orderFilterValues(listed));
   }
 
   private listPage(matches: readonly StoredOrder[], start: number, limit: number | undefined, attentionCount: number) {
@@ -306,9 +315,14 @@ export class ProvisioningEngine {
     });
   }
 
-  /** Builds the search index ahead of the first search, for about `budgetMs` at a time; true once built. */
-  prepareSearch(budgetMs: number): boolean {
-    return this.searchIndex.prepareFor(budgetMs);
+  /**
+   * Reads the filter values, then builds the search index, ahead of the first filter change and
+   * search, for about `budgetMs` at a time; true once both are ready. The filter values come first:
+   * they take a few slices at 100,000 orders, the search index many.
+   */
+  prepareIndexes(budgetMs: number): boolean {
+    const until = performance.now() + budgetMs;
+    return this.readFilterValues(until) && this.searchIndex.prepareFor(Math.max(0, until - performance.now()));
   }
 
   /** Positions, ascending, of orders whose listed text contains `query`. */

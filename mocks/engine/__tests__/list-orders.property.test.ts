@@ -106,6 +106,19 @@ describe('listOrders', () => {
     for (const query of queries) expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
   });
 
+  it('answers as the scan does when orders change while its filter values are still being read ahead', () => {
+    const changing = engineAfterRuns();
+    const queries: OrdersQuery[] = [{ provisioning: 'none' }, { status: 'paid', provider: 'smartvps' }, { status: 'active', q: 'a' }, { view: 'attention', provisioning: 'failed' }];
+    // A slice with no time left reads the first 1,024 orders' values, the changed ones among them.
+    expect(changing.engine.prepareIndexes(0)).toBe(false);
+    changing.engine.provision('ORD-1004', { actor: 'admin@reseller.test' });
+    changing.stale.delete('ORD-1004');
+    for (const orderId of ['ORD-1001', 'ORD-1012']) changing.engine.provision(orderId, { actor: 'admin@reseller.test' });
+    changing.engine.settle(START + 15 * MINUTE);
+    expect(changing.engine.prepareIndexes(0)).toBe(false);
+    for (const query of queries) expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+  });
+
   it('serves the stale copies the list shows, and finds them by what those copies say', () => {
     expect(engine.listOrders({ q: '10.9.8.7' })?.orders.map((order) => order._id)).toEqual(['ORD-1002', 'ORD-1004']);
     expect(engine.getOrder('ORD-1004')?.order.ipAddress).not.toBe('10.9.8.7');

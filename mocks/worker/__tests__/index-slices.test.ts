@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { prepareSearchInSlices } from '../serve-backend';
+import { prepareIndexesInSlices } from '../serve-backend';
 
 /**
- * A backend whose search index needs `slices` calls to build, and again whenever `change` says so.
+ * A backend whose indexes need `slices` calls to build, and again whenever `change` says so.
  * With `readsSave`, every read saves and notifies, as a read does when the clock played something.
  */
 function backendBuildingIn(slices: number, { readsSave = false } = {}) {
@@ -13,7 +13,7 @@ function backendBuildingIn(slices: number, { readsSave = false } = {}) {
     for (const listener of listeners) listener();
   };
   const engine = {
-    prepareSearch: () => {
+    prepareIndexes: () => {
       calls += 1;
       slicesLeft = Math.max(0, slicesLeft - 1);
       return slicesLeft === 0;
@@ -31,7 +31,7 @@ function backendBuildingIn(slices: number, { readsSave = false } = {}) {
         return () => listeners.delete(listener);
       },
     },
-    /** A change to the backend (a request, a reset) after which the index needs `slicesNeeded` more calls. */
+    /** A change to the backend (a request, a reset) after which the indexes need `slicesNeeded` more calls. */
     change: (slicesNeeded: number) => {
       slicesLeft = slicesNeeded;
       notify();
@@ -48,9 +48,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-test('builds the index one slice a task until it is ready, then stops', () => {
+test('builds the indexes one slice a task until they are ready, then stops', () => {
   const { backend, calls } = backendBuildingIn(3);
-  prepareSearchInSlices(backend);
+  prepareIndexesInSlices(backend);
   expect(calls()).toBe(0);
   vi.advanceTimersToNextTimer();
   expect(calls()).toBe(1);
@@ -58,9 +58,9 @@ test('builds the index one slice a task until it is ready, then stops', () => {
   expect(calls()).toBe(3);
 });
 
-test('after a change that leaves the index to rebuild (a reset, many changed orders), builds it again in slices', () => {
+test('after a change that leaves the search index to rebuild (a reset, many changed orders), builds the indexes again in slices', () => {
   const { backend, change, calls } = backendBuildingIn(1);
-  prepareSearchInSlices(backend);
+  prepareIndexesInSlices(backend);
   vi.runAllTimers();
   expect(calls()).toBe(1);
 
@@ -71,7 +71,7 @@ test('after a change that leaves the index to rebuild (a reset, many changed ord
 
 test('a burst of changes queues one slice, not one per change', () => {
   const { backend, change, calls } = backendBuildingIn(1);
-  prepareSearchInSlices(backend);
+  prepareIndexesInSlices(backend);
   vi.runAllTimers();
   for (let count = 0; count < 10; count += 1) change(0);
   expect(vi.getTimerCount()).toBe(1);
@@ -81,7 +81,7 @@ test('a burst of changes queues one slice, not one per change', () => {
 
 test('a slice whose read saves (the clock played something) queues no slice of its own', () => {
   const { backend, calls } = backendBuildingIn(2, { readsSave: true });
-  prepareSearchInSlices(backend);
+  prepareIndexesInSlices(backend);
   vi.runAllTimers();
   expect(calls()).toBe(2);
   expect(vi.getTimerCount()).toBe(0);
