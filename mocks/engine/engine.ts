@@ -270,11 +270,12 @@ export class ProvisioningEngine {
    * as they change (`refreshFilterValues`).
    */
   private readFilterValues(until: number): boolean {
+    if (this.filterColumns.complete) return true;
     const stale = this.staleCopiesById();
     return this.filterColumns.fill((position) => {
       const stored = this.state.orders[position];
       if (!stored) throw new Error(`No order at position ${position}`);
-      return orderFilterValues(stale.get(stored._id) ?? stored);
+      return listedFilterValues(stored, stale);
     }, until);
   }
 
@@ -287,8 +288,7 @@ export class ProvisioningEngine {
   private refreshFilterValues(order: StoredOrder): void {
     const position = this.positionById.get(order._id);
     if (position === undefined) return;
-    const listed = this.state.staleListEntries.find((entry) => entry._id === order._id) ?? order;
-    this.filterColumns.set(position, orderFilterValues(listed));
+    this.filterColumns.set(position, listedFilterValues(order, this.staleCopiesById()));
   }
 
   private listPage(matches: readonly StoredOrder[], start: number, limit: number | undefined, attentionCount: number) {
@@ -745,8 +745,10 @@ export class ProvisioningEngine {
   }
 }
 
-function orderFilterValues(order: StoredOrder): FilterValues {
-  return { status: order.status, provider: order.provider, provisioning: order.provisioningStatus ?? 'none' };
+/** An order's values for the list filters, as the list shows it: its stale copy, if it has one. */
+function listedFilterValues(order: StoredOrder, stale: ReadonlyMap<string, StoredOrder>): FilterValues {
+  const listed = stale.get(order._id) ?? order;
+  return { status: listed.status, provider: listed.provider, provisioning: listed.provisioningStatus ?? 'none' };
 }
 
 /** What the search box matches, lower-case: the order id, the customer and the IP. */

@@ -28,6 +28,11 @@ export class FilterColumns {
     this.columns = { status: new Uint8Array(size), provider: new Uint8Array(size), provisioning: new Uint8Array(size) };
   }
 
+  /** Whether every position has been read. */
+  get complete(): boolean {
+    return this.filled === this.size;
+  }
+
   /**
    * Reads the values of positions not read yet, until `until` (a `performance.now()` time) has
    * passed, checked every 1,024 positions; true once every position is read. `valuesAt` gives a
@@ -39,7 +44,7 @@ export class FilterColumns {
       this.filled += 1;
       if (this.filled % FILL_CHECK_EVERY === 0 && performance.now() >= until) break;
     }
-    return this.filled === this.size;
+    return this.complete;
   }
 
   set(position: number, values: FilterValues): void {
@@ -51,7 +56,7 @@ export class FilterColumns {
    * A value no order has ever had matches nothing, without reading a position.
    */
   matcher(wanted: Partial<FilterValues>): (position: number) => boolean {
-    if (this.filled < this.size) throw new Error('FilterColumns.matcher before every position was read');
+    if (!this.complete) throw new Error('FilterColumns.matcher before every position was read');
     const checks: { column: Uint8Array; code: number }[] = [];
     for (const name of FILTER_NAMES) {
       const value = wanted[name];

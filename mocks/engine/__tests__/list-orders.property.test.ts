@@ -18,9 +18,9 @@ const specs = [...defaultOrderSpecs(), ...historicalOrders(50_000, 400, 5)];
 const positions = buildSeed(specs, START).orders.map((order) => order._id);
 
 /** A list that still shows old copies of two orders (the `stale-list` scenario's cache), then runs that change orders. */
-function engineAfterRuns(): { engine: ProvisioningEngine; stale: Map<string, Order> } {
-  const { orders, servers } = buildSeed(specs, START);
-  const staleSpecs = specs.filter((spec) => spec.id === 'ORD-1002' || spec.id === 'ORD-1004').map((spec) => ({ ...spec, status: 'paid' as const, provisioningStatus: null, ipAddress: '10.9.8.7' }));
+function engineAfterRuns(orderSpecs = specs, staleIds = ['ORD-1002', 'ORD-1004']): { engine: ProvisioningEngine; stale: Map<string, Order> } {
+  const { orders, servers } = buildSeed(orderSpecs, START);
+  const staleSpecs = orderSpecs.filter((spec) => staleIds.includes(spec.id)).map((spec) => ({ ...spec, status: 'paid' as const, provisioningStatus: null, ipAddress: '10.9.8.7' }));
   const staleListEntries = buildSeed(staleSpecs, START).orders;
   const engine = ProvisioningEngine.seed(
     { scenario: 'test', start: START, randomSeed: 3, orders, servers, staleListEntries, autoRunOrderIds: [] },
@@ -33,8 +33,8 @@ function engineAfterRuns(): { engine: ProvisioningEngine; stale: Map<string, Ord
   return { engine, stale };
 }
 
-function scan(engine: ProvisioningEngine, stale: ReadonlyMap<string, Order>, query: OrdersQuery): { ids: string[]; attentionCount: number } {
-  const listed = positions.map((id) => stale.get(id) ?? engine.getOrder(id)?.order).filter((order) => order !== undefined);
+function scan(engine: ProvisioningEngine, stale: ReadonlyMap<string, Order>, query: OrdersQuery, ids = positions): { ids: string[]; attentionCount: number } {
+  const listed = ids.map((id) => stale.get(id) ?? engine.getOrder(id)?.order).filter((order) => order !== undefined);
   const needsAttention = listed.filter((order) => attentionReason(order, engine.now) !== null);
   const needle = query.q?.toLowerCase();
   const matches = (query.view === 'attention' ? needsAttention.toSorted(longestWaitingFirst) : listed).filter(
@@ -59,7 +59,7 @@ const queryArbitrary = fc.record(
 );
 
 /** Every page of a query, following `nextCursor`: the ids in order, and the counts each page gave. */
-function allPages(engine: ProvisioningEngine, query: OrdersQuery, limit: number) {
+function allPages(engine: ProvisioningEngine, query: OrdersQuery, limit: number, all = positions) {
   const ids: string[] = [];
   const totals = new Set<number | undefined>();
   const attentionCounts = new Set<number | undefined>();
@@ -70,13 +70,13 @@ function allPages(engine: ProvisioningEngine, query: OrdersQuery, limit: number)
     attentionCounts.add(answer?.attentionCount);
     ids.push(...(answer?.orders.map((order) => order._id) ?? []));
     cursor = answer?.nextCursor ?? undefined;
-  } while (cursor && ids.length <= positions.length);
+  } while (cursor && ids.length <= all.length);
   return { ids, totals: [...totals], attentionCounts: [...attentionCounts] };
 }
 
 /** What `allPages` must give: the scan's matches, and the same counts on every page. */
-function scannedPages(engine: ProvisioningEngine, stale: ReadonlyMap<string, Order>, query: OrdersQuery) {
-  const { ids, attentionCount } = scan(engine, stale, query);
+function scannedPages(engine: ProvisioningEngine, stale: ReadonlyMap<string, Order>, query: OrdersQuery, all = positions) {
+  const { ids, attentionCount } = scan(engine, stale, query, all);
   return { ids, totals: [ids.length], attentionCounts: [attentionCount] };
 }
 
@@ -107,16 +107,27 @@ describe('listOrders', () => {
   });
 
   it('answers as the scan does when orders change while its filter values are still being read ahead', () => {
-    const changing = engineAfterRuns();
+    // More orders than two slices with no time left read (1,024 each), and a stale copy past the first slice.
+    const manySpecs = [...defaultOrderSpecs(), ...historicalOrders(50_000, 3_000, 5)];
+    const manyPositions = buildSeed(manySpecs, START).orders.map((order) => order._id);
+    expect(manyPositions.length).toBeGreaterThan(2 * 1_024);
+    const lateId = manyPositions[1_500] ?? '';
+    const changing = engineAfterRuns(manySpecs, ['ORD-1002', lateId]);
     const queries: OrdersQuery[] = [{ provisioning: 'none' }, { status: 'paid', provider: 'smartvps' }, { status: 'active', q: 'a' }, { view: 'attention', provisioning: 'failed' }];
-    // A slice with no time left reads the first 1,024 orders' values, the changed ones among them.
+    const answersAsScan = () => {
+      for (const query of queries) expect(allPages(changing.engine, query, 50, manyPositions)).toEqual(scannedPages(changing.engine, changing.stale, query, manyPositions));
+    };
+
     expect(changing.engine.prepareIndexes(0)).toBe(false);
-    changing.engine.provision('ORD-1004', { actor: 'admin@reseller.test' });
-    changing.stale.delete('ORD-1004');
+    // Read already: these orders' changes must be written over what was read.
     for (const orderId of ['ORD-1001', 'ORD-1012']) changing.engine.provision(orderId, { actor: 'admin@reseller.test' });
     changing.engine.settle(START + 15 * MINUTE);
+    // Not read yet: a write drops the order's stale copy, and the reading must find it gone.
+    changing.engine.provision(lateId, { actor: 'admin@reseller.test' });
+    changing.stale.delete(lateId);
     expect(changing.engine.prepareIndexes(0)).toBe(false);
-    for (const query of queries) expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+    // The list's first filtered request reads the rest.
+    answersAsScan();
   });
 
   it('serves the stale copies the list shows, and finds them by what those copies say', () => {
