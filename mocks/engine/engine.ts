@@ -259,7 +259,7 @@ export class ProvisioningEngine {
   }
 
   /** Whether the order at a position has the wanted filter values, as the list shows it. */
-  private filterMatcher(filters: Omit<OrdersQuery, 'limit' | 'cursor' | 'view' | 'q'>): (position: number) => boolean {
+  private filterMatcher(filters: Partial<FilterValues>): (position: number) => boolean {
     this.readFilterValues(Number.POSITIVE_INFINITY);
     return this.filterColumns.matcher(filters);
   }

@@ -130,6 +130,14 @@ describe('listOrders', () => {
     answersAsScan();
   });
 
+  it('says its indexes are ready only once the search index is built as well as the filter values read', () => {
+    const { engine: fresh } = engineAfterRuns();
+    // 444 orders: a slice with no time left reads every filter value, and leaves the search index unbuilt.
+    expect(fresh.prepareIndexes(0)).toBe(false);
+    for (let slices = 0; slices < 1_000 && !fresh.prepareIndexes(5); slices += 1);
+    expect(fresh.prepareIndexes(0)).toBe(true);
+  });
+
   it('serves the stale copies the list shows, and finds them by what those copies say', () => {
     expect(engine.listOrders({ q: '10.9.8.7' })?.orders.map((order) => order._id)).toEqual(['ORD-1002', 'ORD-1004']);
     expect(engine.getOrder('ORD-1004')?.order.ipAddress).not.toBe('10.9.8.7');
