@@ -22,7 +22,15 @@ export default defineConfig({
     // Playwright cannot download its browser here; Debian's Chromium (scripts/install-chromium.sh) is used instead.
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   // The production build with the mock backend, served statically: much faster to start than the dev server.

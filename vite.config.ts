@@ -33,7 +33,11 @@ function contentSecurityPolicy(): Plugin {
     name: 'content-security-policy',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }
@@ -43,7 +47,8 @@ const replaceMswCookieStore: Plugin = {
   name: 'replace-msw-cookie-store',
   // Ahead of Vite's own resolver, which would otherwise resolve the relative import first.
   enforce: 'pre',
-  resolveId: (source, importer) => (source === '../cookieStore.mjs' && importer?.includes('/msw/lib/core/') ? mswCookieStoreShim : null),
+  resolveId: (source, importer) =>
+    source === '../cookieStore.mjs' && importer?.includes('/msw/lib/core/') ? mswCookieStoreShim : null,
 };
 
 export default defineConfig({

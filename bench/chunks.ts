@@ -19,7 +19,9 @@ const STATIC_IMPORT = /\b(?:from\s*|import\s*)["']\.\/([^"']+\.js)["']/g;
 /** Every built asset (JS and CSS) with its gzip size (zlib's default level; Vite's build report differs by about 1 %). */
 export function builtChunks(): Chunk[] {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const fromHtml = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/assets\/([^"]+\.js)"/g)].flatMap((match) => (match[1] ? [match[1]] : []));
+  const fromHtml = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/assets\/([^"]+\.js)"/g)].flatMap(
+    (match) => (match[1] ? [match[1]] : []),
+  );
   const initial = new Set<string>();
   const visit = (file: string) => {
     if (initial.has(file)) return;

@@ -28,7 +28,11 @@ const METRIC_AUDITS = {
 
 /** Lighthouse's performance category on a fresh profile (a first visit): 'mobile' is its default config. */
 export async function lighthousePerformance(url: string, formFactor: 'mobile' | 'desktop'): Promise<LighthouseResult> {
-  const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, logLevel: 'error' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: '/usr/bin/chromium',
+    chromeFlags: CHROME_FLAGS,
+    logLevel: 'error',
+  });
   try {
     const result = await lighthouse(
       url,

@@ -73,8 +73,16 @@ export type Interaction = InteractionTiming & {
 };
 
 /** Arms the probe, acts, and waits until the expected result is on screen. */
-async function interact(page: Page, expectation: Expectation, startEvent: string, act: () => Promise<void>): Promise<InteractionTiming> {
-  await page.evaluate((armed) => window.benchProbe?.arm(armed.expectation, armed.startEvent), { expectation, startEvent });
+async function interact(
+  page: Page,
+  expectation: Expectation,
+  startEvent: string,
+  act: () => Promise<void>,
+): Promise<InteractionTiming> {
+  await page.evaluate((armed) => window.benchProbe?.arm(armed.expectation, armed.startEvent), {
+    expectation,
+    startEvent,
+  });
   await act();
   return within(page, `the result of ${JSON.stringify(expectation)}`, () =>
     page.evaluate(() => window.benchProbe?.settled ?? Promise.reject(new Error('The bench probe is not armed'))),
@@ -82,10 +90,16 @@ async function interact(page: Page, expectation: Expectation, startEvent: string
 }
 
 /** Event Timing entries arrive after the next paint: read them once a series is over. */
-async function withEventDurations(page: Page, timings: readonly InteractionTiming[], names: readonly string[]): Promise<Interaction[]> {
+async function withEventDurations(
+  page: Page,
+  timings: readonly InteractionTiming[],
+  names: readonly string[],
+): Promise<Interaction[]> {
   const events: ProbeEvent[] = await page.evaluate(() => window.benchProbe?.events ?? []);
   return timings.map((timing) => {
-    const own = events.filter((event) => names.includes(event.name) && event.start >= timing.inputAt - 1 && event.start <= timing.commitAt);
+    const own = events.filter(
+      (event) => names.includes(event.name) && event.start >= timing.inputAt - 1 && event.start <= timing.commitAt,
+    );
     return {
       ...timing,
       eventDuration: Math.max(16, ...own.map((event) => event.duration)),
@@ -100,7 +114,38 @@ const KEY_EVENTS = ['keydown', 'keypress', 'beforeinput', 'input', 'keyup', 'cha
  * Search characters, each matching many orders (ids, names, emails, IPs): every keystroke asks for
  * a query never asked before, so no answer comes from React Query's cache.
  */
-const SEARCH_KEYS = ['a', 'e', 'o', 'i', 'n', 'r', 's', 't', 'm', 'l', 'h', 'd', 'u', 'k', '.', '@', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'c', 'p', 'y'];
+const SEARCH_KEYS = [
+  'a',
+  'e',
+  'o',
+  'i',
+  'n',
+  'r',
+  's',
+  't',
+  'm',
+  'l',
+  'h',
+  'd',
+  'u',
+  'k',
+  '.',
+  '@',
+  '-',
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  'c',
+  'p',
+  'y',
+];
 
 /** Keystrokes in the search box (select all, then one character): each replaces the query and waits for its rows. */
 export async function measureSearch(page: Page, keystrokes: number): Promise<Interaction[]> {
@@ -110,7 +155,9 @@ export async function measureSearch(page: Page, keystrokes: number): Promise<Int
   const timings: InteractionTiming[] = [];
   for (const key of SEARCH_KEYS.slice(0, keystrokes)) {
     await page.keyboard.press('ControlOrMeta+A');
-    timings.push(await interact(page, { kind: 'rows', filters: { q: key } }, 'keydown', () => page.keyboard.press(key)));
+    timings.push(
+      await interact(page, { kind: 'rows', filters: { q: key } }, 'keydown', () => page.keyboard.press(key)),
+    );
   }
   return withEventDurations(page, timings, KEY_EVENTS);
 }
@@ -130,7 +177,11 @@ export async function measureFilterChanges(page: Page, changes: number): Promise
   const main = page.getByRole('main');
   const options = await Promise.all(
     SELECTS.map(({ name }) =>
-      main.getByRole('combobox', { name }).evaluate((select) => (select instanceof HTMLSelectElement ? [...select.options].map((option) => option.value) : [])),
+      main
+        .getByRole('combobox', { name })
+        .evaluate((select) =>
+          select instanceof HTMLSelectElement ? [...select.options].map((option) => option.value) : [],
+        ),
     ),
   );
   const path = await filterPath(page, options, changes);
@@ -138,7 +189,9 @@ export async function measureFilterChanges(page: Page, changes: number): Promise
   for (const step of path) {
     await main.getByRole('combobox', { name: step.name }).focus();
     // Raw key presses: no locator work in the page while the interaction is timed.
-    timings.push(await interact(page, { kind: 'rows', filters: step.filters }, 'keydown', () => page.keyboard.press(step.key)));
+    timings.push(
+      await interact(page, { kind: 'rows', filters: step.filters }, 'keydown', () => page.keyboard.press(step.key)),
+    );
   }
   return withEventDurations(page, timings, KEY_EVENTS);
 }
@@ -157,7 +210,10 @@ async function filterPath(page: Page, options: readonly (readonly string[])[], l
   };
   const all = combinations(options.map((values) => values.length));
   const queries = all.map((position) =>
-    new URLSearchParams([...Object.entries(filtersOf(position)).flatMap(([name, value]) => (value ? [[name, value]] : [])), ['limit', '1']]).toString(),
+    new URLSearchParams([
+      ...Object.entries(filtersOf(position)).flatMap(([name, value]) => (value ? [[name, value]] : [])),
+      ['limit', '1'],
+    ]).toString(),
   );
   const totals = await page.evaluate(
     ({ queryStrings, tokenKey }) =>
@@ -166,7 +222,9 @@ async function filterPath(page: Page, options: readonly (readonly string[])[], l
           // As the signed-in console asks: with the session the mock started.
           const headers = { authorization: `Bearer ${sessionStorage.getItem(tokenKey)}` };
           const answer: unknown = await (await fetch(`/api/orders?${query}`, { headers })).json();
-          return typeof answer === 'object' && answer !== null && 'total' in answer && typeof answer.total === 'number' ? answer.total : 0;
+          return typeof answer === 'object' && answer !== null && 'total' in answer && typeof answer.total === 'number'
+            ? answer.total
+            : 0;
         }),
       ),
     { queryStrings: queries, tokenKey: SESSION_TOKEN_STORAGE_KEY },
@@ -178,7 +236,10 @@ async function filterPath(page: Page, options: readonly (readonly string[])[], l
     if (steps.length === length) return steps;
     visited.add(position.join());
     for (const [select, { name }] of SELECTS.entries()) {
-      for (const [key, move] of [['ArrowDown', 1], ['ArrowUp', -1]] as const) {
+      for (const [key, move] of [
+        ['ArrowDown', 1],
+        ['ArrowUp', -1],
+      ] as const) {
         const next = position.map((index, which) => (which === select ? index + move : index));
         if (visited.has(next.join()) || !nonEmpty.has(next.join())) continue;
         const found = search(next, [...steps, { name, key, filters: filtersOf(next) }]);
@@ -188,13 +249,19 @@ async function filterPath(page: Page, options: readonly (readonly string[])[], l
     visited.delete(position.join());
     return null;
   };
-  const path = search(options.map(() => 0), []);
+  const path = search(
+    options.map(() => 0),
+    [],
+  );
   if (!path) throw new Error(`No path of ${length} filter changes through non-empty lists`);
   return path;
 }
 
 function combinations(sizes: readonly number[]): number[][] {
-  return sizes.reduce<number[][]>((partial, size) => partial.flatMap((prefix) => Array.from({ length: size }, (_, index) => [...prefix, index])), [[]]);
+  return sizes.reduce<number[][]>(
+    (partial, size) => partial.flatMap((prefix) => Array.from({ length: size }, (_, index) => [...prefix, index])),
+    [[]],
+  );
 }
 
 /** Clicks on Provision / Retry buttons of different orders, each timed to the frame showing its spinner. */
@@ -222,8 +289,12 @@ export async function measureProvisionClicks(page: Page, clicks: number): Promis
         (clickedAt) => {
           const fetches = window.benchProbe?.fetches ?? [];
           const pathOf = (url: string) => new URL(url, location.origin).pathname;
-          const post = fetches.find((record) => record.start >= clickedAt && pathOf(record.url) === '/api/orders/provision');
-          const refreshed = post?.end != null && fetches.some((record) => record.start >= (post.end ?? Infinity) && pathOf(record.url) === '/api/orders');
+          const post = fetches.find(
+            (record) => record.start >= clickedAt && pathOf(record.url) === '/api/orders/provision',
+          );
+          const refreshed =
+            post?.end != null &&
+            fetches.some((record) => record.start >= (post.end ?? Infinity) && pathOf(record.url) === '/api/orders');
           return refreshed && fetches.every((record) => record.end !== null);
         },
         timing.inputAt,
@@ -247,8 +318,12 @@ async function pressButton(page: Page, orderId: string): Promise<() => Promise<v
   const box = await button.boundingBox();
   if (!box) throw new Error(`The action button of ${orderId} is not rendered`);
   const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('tr')?.querySelector('th')?.textContent, point);
-  if (hit !== orderId) throw new Error(`The action button of ${orderId} is covered (a click there reaches ${hit ?? 'nothing'})`);
+  const hit = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('tr')?.querySelector('th')?.textContent,
+    point,
+  );
+  if (hit !== orderId)
+    throw new Error(`The action button of ${orderId} is covered (a click there reaches ${hit ?? 'nothing'})`);
   // As a hand clicks: the pointer rests on the button, then presses and releases it. Sent at once
   // (mouse.click), the move's hover work and the press queue ahead of the click and count as its delay.
   await page.mouse.move(point.x, point.y);
@@ -290,7 +365,8 @@ export async function measureScroll(page: Page, options: ScrollOptions): Promise
     const probe = window.benchProbe;
     if (!probe) throw new Error('The bench probe is not installed');
     const run = await probe.scroll(scrollOptions);
-    const during = <T extends { start: number }>(entries: readonly T[]) => entries.filter((entry) => entry.start >= run.start && entry.start <= run.end);
+    const during = <T extends { start: number }>(entries: readonly T[]) =>
+      entries.filter((entry) => entry.start >= run.start && entry.start <= run.end);
     return {
       durationMs: run.end - run.start,
       frames: run.frames,
@@ -299,7 +375,9 @@ export async function measureScroll(page: Page, options: ScrollOptions): Promise
       reachedTarget: run.reachedTarget,
       maxRowsInDom: run.maxRowsInDom,
       longTasks: during(probe.longTasks).map((task) => task.duration),
-      listRequests: during(probe.fetches).filter((record) => new URL(record.url, location.origin).pathname === '/api/orders').length,
+      listRequests: during(probe.fetches).filter(
+        (record) => new URL(record.url, location.origin).pathname === '/api/orders',
+      ).length,
       worstFrames: during(probe.frames)
         .toSorted((a, b) => b.duration - a.duration)
         .slice(0, 3),
@@ -340,7 +418,9 @@ async function within<T>(page: Page, what: string, run: () => Promise<T>): Promi
   } finally {
     clearTimeout(timer);
   }
-  throw new Error(`Timed out after ${STEP_TIMEOUT_MS / 1000} s waiting for ${what}; the page: ${await describePage(page)}`);
+  throw new Error(
+    `Timed out after ${STEP_TIMEOUT_MS / 1000} s waiting for ${what}; the page: ${await describePage(page)}`,
+  );
 }
 
 function describePage(page: Page): Promise<string> {

@@ -9,7 +9,13 @@ export type FilterValues = Partial<Record<FilterName, string>>;
 
 export type ProbeFetch = { url: string; start: number; end: number | null };
 /** An Event Timing entry: `duration` runs from the event's timestamp to the next paint (8 ms steps, ≥ 16 ms only). */
-export type ProbeEvent = { name: string; start: number; duration: number; processingStart: number; processingEnd: number };
+export type ProbeEvent = {
+  name: string;
+  start: number;
+  duration: number;
+  processingStart: number;
+  processingEnd: number;
+};
 export type ProbeLongTask = { start: number; duration: number };
 /** A script of a long animation frame; `forcedLayout` is the part spent on style and layout it forced (e.g. reading scrollY). */
 export type ProbeScript = { source: string; duration: number; forcedLayout: number };
@@ -84,7 +90,13 @@ declare global {
 type ElementTimingEntry = PerformanceEntry & { identifier: string; renderTime: number };
 type LongAnimationFrameEntry = PerformanceEntry & {
   blockingDuration: number;
-  scripts: { sourceURL: string; sourceFunctionName: string; invoker: string; duration: number; forcedStyleAndLayoutDuration: number }[];
+  scripts: {
+    sourceURL: string;
+    sourceFunctionName: string;
+    invoker: string;
+    duration: number;
+    forcedStyleAndLayoutDuration: number;
+  }[];
 };
 
 /** Self-contained: Playwright sends its source to the page, so it may use nothing from outside. */
@@ -98,10 +110,15 @@ export function installProbe(): void {
     });
   const observe = (type: string, onEntry: (entry: PerformanceEntry) => void, durationThreshold?: number) => {
     if (!PerformanceObserver.supportedEntryTypes.includes(type)) return;
-    new PerformanceObserver((list) => list.getEntries().forEach(onEntry)).observe({ type, buffered: true, ...(durationThreshold ? { durationThreshold } : {}) });
+    new PerformanceObserver((list) => list.getEntries().forEach(onEntry)).observe({
+      type,
+      buffered: true,
+      ...(durationThreshold ? { durationThreshold } : {}),
+    });
   };
   const isElementTiming = (entry: PerformanceEntry): entry is ElementTimingEntry => entry.entryType === 'element';
-  const isLongAnimationFrame = (entry: PerformanceEntry): entry is LongAnimationFrameEntry => entry.entryType === 'long-animation-frame';
+  const isLongAnimationFrame = (entry: PerformanceEntry): entry is LongAnimationFrameEntry =>
+    entry.entryType === 'long-animation-frame';
 
   const fetches: ProbeFetch[] = [];
   const events: ProbeEvent[] = [];
@@ -134,7 +151,10 @@ export function installProbe(): void {
   mockReady.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-mock'] });
 
   for (const type of ['keydown', 'input', 'change', 'pointerdown', 'click']) {
-    window.addEventListener(type, (event) => inputs.push({ type, at: event.timeStamp }), { capture: true, passive: true });
+    window.addEventListener(type, (event) => inputs.push({ type, at: event.timeStamp }), {
+      capture: true,
+      passive: true,
+    });
   }
 
   observe('longtask', (entry) => longTasks.push({ start: entry.startTime, duration: entry.duration }));
@@ -142,7 +162,13 @@ export function installProbe(): void {
     'event',
     (entry) => {
       if (entry instanceof PerformanceEventTiming) {
-        events.push({ name: entry.name, start: entry.startTime, duration: entry.duration, processingStart: entry.processingStart, processingEnd: entry.processingEnd });
+        events.push({
+          name: entry.name,
+          start: entry.startTime,
+          duration: entry.duration,
+          processingStart: entry.processingStart,
+          processingEnd: entry.processingEnd,
+        });
       }
     },
     16,
@@ -175,7 +201,8 @@ export function installProbe(): void {
           return;
         }
         observe('element', (entry) => {
-          if (isElementTiming(entry) && entry.identifier === 'bench:first-row') resolve({ insertedAt, frameAt, paintedAt: entry.renderTime || entry.startTime });
+          if (isElementTiming(entry) && entry.identifier === 'bench:first-row')
+            resolve({ insertedAt, frameAt, paintedAt: entry.renderTime || entry.startTime });
         });
       });
     });
@@ -183,7 +210,9 @@ export function installProbe(): void {
   });
 
   function buttonOf(orderId: string): Element | null {
-    const row = [...document.querySelectorAll('main tbody tr')].find((tr) => tr.querySelector('th')?.textContent === orderId);
+    const row = [...document.querySelectorAll('main tbody tr')].find(
+      (tr) => tr.querySelector('th')?.textContent === orderId,
+    );
     return row?.querySelector('button') ?? null;
   }
 
@@ -192,7 +221,9 @@ export function installProbe(): void {
       if (record.start < after) return false;
       const url = new URL(record.url, location.origin);
       if (url.pathname !== '/api/orders' || url.searchParams.has('cursor')) return false;
-      return (['q', 'status', 'provider', 'provisioning'] as const).every((name) => (url.searchParams.get(name) ?? undefined) === filters[name]);
+      return (['q', 'status', 'provider', 'provisioning'] as const).every(
+        (name) => (url.searchParams.get(name) ?? undefined) === filters[name],
+      );
     });
   }
 
@@ -211,7 +242,11 @@ export function installProbe(): void {
         const met = (): boolean => {
           if (expectation.kind === 'busy') return buttonOf(expectation.orderId)?.getAttribute('aria-busy') === 'true';
           request ??= listRequest(expectation.filters, armedAt);
-          return request !== undefined && request.end !== null && document.querySelector('main table')?.getAttribute('aria-busy') === 'false';
+          return (
+            request !== undefined &&
+            request.end !== null &&
+            document.querySelector('main table')?.getAttribute('aria-busy') === 'false'
+          );
         };
         const check = () => {
           if (!met()) return;
@@ -219,11 +254,23 @@ export function installProbe(): void {
           watcher.disconnect();
           afterNextFrame((frameAt) => {
             const input = inputs.find((candidate) => candidate.type === startEvent && candidate.at >= armedAt);
-            resolve({ inputAt: input?.at ?? Number.NaN, requestAt: request?.start ?? null, responseAt: request?.end ?? null, commitAt, frameAt });
+            resolve({
+              inputAt: input?.at ?? Number.NaN,
+              requestAt: request?.start ?? null,
+              responseAt: request?.end ?? null,
+              commitAt,
+              frameAt,
+            });
           });
         };
         const watcher = new MutationObserver(check);
-        watcher.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
+        watcher.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+          attributeFilter: ['aria-busy'],
+        });
       });
     },
     scroll({ stepPx, untilRow, maxMs }) {

@@ -31,7 +31,12 @@ export function spread(
   values: readonly number[],
   judge?: { on: 'median' | 'p95'; below: number },
 ): Figure {
-  const figure = { ...base, runs: values.length, median: median(values), p95: values.length > 1 ? percentile(values, 95) : null };
+  const figure = {
+    ...base,
+    runs: values.length,
+    median: median(values),
+    p95: values.length > 1 ? percentile(values, 95) : null,
+  };
   if (!judge) return { ...figure, met: null };
   return { ...figure, met: (judge.on === 'p95' ? (figure.p95 ?? figure.median) : figure.median) < judge.below };
 }

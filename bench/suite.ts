@@ -59,9 +59,20 @@ export async function runBenchmark(browser: Browser, options: BenchOptions): Pro
     try {
       figures.push(...(await measure()));
     } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+      const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       errors.push(`${id} ${label}: ${message}`);
-      figures.push({ id, label, orders: null, unit: 'ms', runs: 0, median: Number.NaN, p95: null, target: '', met: null, note: `n/a: ${message}` });
+      figures.push({
+        id,
+        label,
+        orders: null,
+        unit: 'ms',
+        runs: 0,
+        median: Number.NaN,
+        p95: null,
+        target: '',
+        met: null,
+        note: `n/a: ${message}`,
+      });
     }
   };
 
@@ -82,7 +93,9 @@ async function loadFigures(browser: Browser, options: BenchOptions, scenario: st
     await opened?.context.close();
     opened = await openConsole(browser, options.baseURL);
     const { page } = opened;
-    firstVisits.push(await measureLoad(page, `${scenario}, first visit ${visit}`, () => page.goto(firstVisitUrl(scenario))));
+    firstVisits.push(
+      await measureLoad(page, `${scenario}, first visit ${visit}`, () => page.goto(firstVisitUrl(scenario))),
+    );
   }
   if (!opened) throw new Error('At least one first visit is needed');
   const { page } = opened;
@@ -94,11 +107,21 @@ async function loadFigures(browser: Browser, options: BenchOptions, scenario: st
   const orders = reloads[0]?.total ?? Number.NaN;
   const figures = [
     spread(
-      { id, label: 'first row painted, reload (returning admin)', orders, unit: 'ms', target: `median < ${targetMs} ms`, note: loadNote(reloads) },
+      {
+        id,
+        label: 'first row painted, reload (returning admin)',
+        orders,
+        unit: 'ms',
+        target: `median < ${targetMs} ms`,
+        note: loadNote(reloads),
+      },
       reloads.map((load) => load.paintedAt),
       { on: 'median', below: targetMs },
     ),
-    spread({ id, label: 'first row painted, first visit', orders, unit: 'ms', target: '', note: loadNote(firstVisits) }, firstVisits.map((load) => load.paintedAt)),
+    spread(
+      { id, label: 'first row painted, first visit', orders, unit: 'ms', target: '', note: loadNote(firstVisits) },
+      firstVisits.map((load) => load.paintedAt),
+    ),
   ];
   return { ...opened, figures, orders };
 }
@@ -109,12 +132,22 @@ function loadNote(loads: readonly LoadTiming[]): string {
 }
 
 async function listFigures(browser: Browser, options: BenchOptions): Promise<Figure[]> {
-  const { context, page, figures, orders } = await loadFigures(browser, options, options.listScenario, '1', TARGETS.list.firstRowMs);
+  const { context, page, figures, orders } = await loadFigures(
+    browser,
+    options,
+    options.listScenario,
+    '1',
+    TARGETS.list.firstRowMs,
+  );
   try {
     figures.push(...(await updateFigures(page, options, orders, TARGETS.list.updateMs)));
 
     await measureLoad(page, 'before scrolling', () => page.goto(ORDERS_URL));
-    const scroll = await measureScroll(page, { stepPx: SCROLL_STEP_PX, untilRow: Number.POSITIVE_INFINITY, maxMs: SCROLL_LIMIT_MS });
+    const scroll = await measureScroll(page, {
+      stepPx: SCROLL_STEP_PX,
+      untilRow: Number.POSITIVE_INFINITY,
+      maxMs: SCROLL_LIMIT_MS,
+    });
     figures.push(...scrollFigures(scroll, orders));
 
     await measureLoad(page, 'before the provision clicks', () => page.goto(ORDERS_URL));
@@ -140,16 +173,37 @@ async function listFigures(browser: Browser, options: BenchOptions): Promise<Fig
 }
 
 async function bigListFigures(browser: Browser, options: BenchOptions): Promise<Figure[]> {
-  const { context, page, figures, orders } = await loadFigures(browser, options, options.bigScenario, '2', TARGETS.big.firstRowMs);
+  const { context, page, figures, orders } = await loadFigures(
+    browser,
+    options,
+    options.bigScenario,
+    '2',
+    TARGETS.big.firstRowMs,
+  );
   try {
     const heapAfterLoad = await jsHeapMB(page);
     const rowsAfterLoad = await rowsInDom(page);
-    const scroll = await measureScroll(page, { stepPx: SCROLL_STEP_PX, untilRow: options.bigScrollRows, maxMs: SCROLL_LIMIT_MS });
+    const scroll = await measureScroll(page, {
+      stepPx: SCROLL_STEP_PX,
+      untilRow: options.bigScrollRows,
+      maxMs: SCROLL_LIMIT_MS,
+    });
     const heapAfterScroll = await jsHeapMB(page);
     const rowsAfterScroll = await rowsInDom(page);
     const scrolled = `after scrolling to row ${scroll.lastRow.toLocaleString('en-US')} (${Math.round(scroll.durationMs / 1000)} s, ${scroll.listRequests} list requests)`;
     figures.push(
-      single({ id: '2', label: 'JS heap after load (after GC)', orders, unit: 'MB', target: '', met: null, note: 'CDP Performance.getMetrics JSHeapUsedSize' }, heapAfterLoad),
+      single(
+        {
+          id: '2',
+          label: 'JS heap after load (after GC)',
+          orders,
+          unit: 'MB',
+          target: '',
+          met: null,
+          note: 'CDP Performance.getMetrics JSHeapUsedSize',
+        },
+        heapAfterLoad,
+      ),
       single(
         {
           id: '2',
@@ -162,8 +216,22 @@ async function bigListFigures(browser: Browser, options: BenchOptions): Promise<
         },
         heapAfterScroll,
       ),
-      single({ id: '2', label: '<tr> in the table after load', orders, unit: 'count', target: '', met: null, note: '' }, rowsAfterLoad),
-      single({ id: '2', label: '<tr> in the table after scrolling', orders, unit: 'count', target: '', met: null, note: `${scrolled}; most while scrolling: ${scroll.maxRowsInDom}` }, rowsAfterScroll),
+      single(
+        { id: '2', label: '<tr> in the table after load', orders, unit: 'count', target: '', met: null, note: '' },
+        rowsAfterLoad,
+      ),
+      single(
+        {
+          id: '2',
+          label: '<tr> in the table after scrolling',
+          orders,
+          unit: 'count',
+          target: '',
+          met: null,
+          note: `${scrolled}; most while scrolling: ${scroll.maxRowsInDom}`,
+        },
+        rowsAfterScroll,
+      ),
     );
     figures.push(...(await updateFigures(page, options, orders, TARGETS.big.updateMs)));
     return figures;
@@ -180,10 +248,18 @@ async function updateFigures(page: Page, options: BenchOptions, orders: number, 
   const filtered = await measureFilterChanges(page, options.filterChanges);
   const target = `p95 < ${targetMs} ms`;
   const fromInput = (sample: Interaction) => sample.frameAt - sample.inputAt;
-  const inputToRequest = (samples: readonly Interaction[]) => fmt(median(samples.map((sample) => (sample.requestAt ?? Number.NaN) - sample.inputAt)));
+  const inputToRequest = (samples: readonly Interaction[]) =>
+    fmt(median(samples.map((sample) => (sample.requestAt ?? Number.NaN) - sample.inputAt)));
   return [
     spread(
-      { id: '3', label: 'search: keydown → rows frame', orders, unit: 'ms', target, note: `${breakdown(typed)}; keydown → request ${inputToRequest(typed)}; ${firstAndRest(typed.map(fromInput))}` },
+      {
+        id: '3',
+        label: 'search: keydown → rows frame',
+        orders,
+        unit: 'ms',
+        target,
+        note: `${breakdown(typed)}; keydown → request ${inputToRequest(typed)}; ${firstAndRest(typed.map(fromInput))}`,
+      },
       typed.map(fromInput),
       { on: 'p95', below: targetMs },
     ),
@@ -199,7 +275,14 @@ async function updateFigures(page: Page, options: BenchOptions, orders: number, 
       typed.map((sample) => sample.eventDuration),
     ),
     spread(
-      { id: '3', label: 'filter: keydown → rows frame', orders, unit: 'ms', target, note: `${breakdown(filtered)}; keydown → request ${inputToRequest(filtered)}; ${firstAndRest(filtered.map(fromInput))}` },
+      {
+        id: '3',
+        label: 'filter: keydown → rows frame',
+        orders,
+        unit: 'ms',
+        target,
+        note: `${breakdown(filtered)}; keydown → request ${inputToRequest(filtered)}; ${firstAndRest(filtered.map(fromInput))}`,
+      },
       filtered.map(fromInput),
       { on: 'p95', below: targetMs },
     ),
@@ -220,7 +303,16 @@ async function updateFigures(page: Page, options: BenchOptions, orders: number, 
 function breakdown(samples: readonly Interaction[]): string {
   const part = (from: (sample: Interaction) => number | null, to: (sample: Interaction) => number | null) =>
     fmt(median(samples.map((sample) => (to(sample) ?? Number.NaN) - (from(sample) ?? Number.NaN))));
-  return `medians: mock answers ${part((s) => s.requestAt, (s) => s.responseAt)}, answer → DOM ${part((s) => s.responseAt, (s) => s.commitAt)}, DOM → frame ${part((s) => s.commitAt, (s) => s.frameAt)}`;
+  return `medians: mock answers ${part(
+    (s) => s.requestAt,
+    (s) => s.responseAt,
+  )}, answer → DOM ${part(
+    (s) => s.responseAt,
+    (s) => s.commitAt,
+  )}, DOM → frame ${part(
+    (s) => s.commitAt,
+    (s) => s.frameAt,
+  )}`;
 }
 
 /**
@@ -249,7 +341,18 @@ function scrollFigures(scroll: ScrollRun, orders: number): Figure[] {
       },
       Math.max(0, ...scroll.longTasks),
     ),
-    single({ id: '4', label: 'scroll whole list: long tasks over 50 ms', orders, unit: 'count', target: '0', met: over50.length === 0, note: `total ${Math.round(over50.reduce((sum, duration) => sum + duration, 0))} ms` }, over50.length),
+    single(
+      {
+        id: '4',
+        label: 'scroll whole list: long tasks over 50 ms',
+        orders,
+        unit: 'count',
+        target: '0',
+        met: over50.length === 0,
+        note: `total ${Math.round(over50.reduce((sum, duration) => sum + duration, 0))} ms`,
+      },
+      over50.length,
+    ),
   ];
 }
 
@@ -261,12 +364,28 @@ function chunkFigures(): Figure[] {
   const initialKb = kb(initial.reduce((sum, chunk) => sum + chunk.gzipBytes, 0));
   return [
     single(
-      { id: '6', label: 'initial JavaScript, gzip', orders: null, unit: 'kB', target: `< ${INITIAL_JS_TARGET_KB} kB`, met: initialKb < INITIAL_JS_TARGET_KB, note: `${initial.length} chunks: entry + static imports (index.html)` },
+      {
+        id: '6',
+        label: 'initial JavaScript, gzip',
+        orders: null,
+        unit: 'kB',
+        target: `< ${INITIAL_JS_TARGET_KB} kB`,
+        met: initialKb < INITIAL_JS_TARGET_KB,
+        note: `${initial.length} chunks: entry + static imports (index.html)`,
+      },
       initialKb,
     ),
     ...chunks.map((chunk) =>
       single(
-        { id: '6', label: `  ${chunk.file}`, orders: null, unit: 'kB', target: '', met: null, note: chunk.file.endsWith('.css') ? 'css' : chunk.initial ? 'initial' : 'lazy' },
+        {
+          id: '6',
+          label: `  ${chunk.file}`,
+          orders: null,
+          unit: 'kB',
+          target: '',
+          met: null,
+          note: chunk.file.endsWith('.css') ? 'css' : chunk.initial ? 'initial' : 'lazy',
+        },
         kb(chunk.gzipBytes),
       ),
     ),

@@ -26,7 +26,9 @@ test.beforeEach(async ({ page }) => {
 /** The brief's examples and the cases around them (ORD-1001 to ORD-1009): every kind of row, few rows. */
 const EVERY_KIND_OF_ROW = '/admin/manageOrders?q=ORD-100';
 
-test('the orders page has no serious accessibility violations, light, and dark with a busy button and a toast', async ({ page }) => {
+test('the orders page has no serious accessibility violations, light, and dark with a busy button and a toast', async ({
+  page,
+}) => {
   // axe over a table takes seconds on two busy cores.
   test.slow();
   await page.goto(EVERY_KIND_OF_ROW);
@@ -48,7 +50,9 @@ test.describe('empty', () => {
 
 test.describe('session-expired', () => {
   test.use({ scenario: 'session-expired' });
-  test('the sign-in page, with its expiry notice, has no serious accessibility violations, light and dark', async ({ page }) => {
+  test('the sign-in page, with its expiry notice, has no serious accessibility violations, light and dark', async ({
+    page,
+  }) => {
     await expect(page.getByText('Your session has expired. Sign in again to continue.')).toBeVisible();
     expect(await blockingViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -56,7 +60,9 @@ test.describe('session-expired', () => {
   });
 });
 
-test('Needs attention, with rows ticked for a bulk retry, has no serious accessibility violations (dark: the orders page test)', async ({ page }) => {
+test('Needs attention, with rows ticked for a bulk retry, has no serious accessibility violations (dark: the orders page test)', async ({
+  page,
+}) => {
   test.slow();
   await page.getByRole('link', { name: /Needs attention/ }).click();
   await page.getByRole('checkbox', { name: 'Select ORD-1002' }).check();
@@ -70,7 +76,9 @@ test('the retry confirmation has no serious accessibility violations', async ({ 
   expect(await blockingViolations(page, '[role="dialog"]')).toEqual([]);
 });
 
-test('the order drawer has no serious accessibility violations, stuck and provisioned, light and dark', async ({ page }) => {
+test('the order drawer has no serious accessibility violations, stuck and provisioned, light and dark', async ({
+  page,
+}) => {
   test.slow();
   await orderRow(page, 'ORD-1003').getByRole('link', { name: 'ORD-1003' }).click();
   await expect(page.getByRole('dialog', { name: /ORD-1003/ })).toContainText('Stuck since');
@@ -102,7 +110,11 @@ test('the console works from the keyboard: tab to a Retry button and press Enter
   await expect(dialog).toBeVisible();
   // Focus is trapped in the dialog: Tab walks close → reason → Cancel → confirm.
   const reason = dialog.getByRole('textbox', { name: /Reason/ });
-  for (let presses = 0; presses < 5 && !(await reason.evaluate((field) => field === document.activeElement)); presses++) {
+  for (
+    let presses = 0;
+    presses < 5 && !(await reason.evaluate((field) => field === document.activeElement));
+    presses++
+  ) {
     await page.keyboard.press('Tab');
   }
   await page.keyboard.type('Provider is back');

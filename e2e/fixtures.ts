@@ -61,10 +61,15 @@ export const test = base.extend<MockOptions>({
 export { expect };
 
 /** Opens the console on a scenario's seed and waits until its mock answers. */
-export async function openScenario(page: Page, { scenario, clock = 'paused', as }: Partial<MockOptions> & { scenario: string }): Promise<void> {
+export async function openScenario(
+  page: Page,
+  { scenario, clock = 'paused', as }: Partial<MockOptions> & { scenario: string },
+): Promise<void> {
   await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}${as ? `&as=${as}` : ''}`);
   // Seeding `huge` (100,000 orders) in the mock's worker takes seconds on two busy cores.
-  await expect.poll(async () => (await mockState(page)).scenario, { intervals: [50, 100, 200], timeout: 30_000 }).toBe(scenario);
+  await expect
+    .poll(async () => (await mockState(page)).scenario, { intervals: [50, 100, 200], timeout: 30_000 })
+    .toBe(scenario);
 }
 
 /** Waits until the page's mock intercepts requests: right after a reload it does not yet, and a request would reach the static server. */
@@ -76,7 +81,10 @@ async function control(page: Page, path: string, body?: unknown): Promise<unknow
   await mockReady(page);
   return page.evaluate(
     async (request) => {
-      const init = request.body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.body) };
+      const init =
+        request.body === undefined
+          ? {}
+          : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.body) };
       const response = await fetch(request.path, init);
       if (!response.ok) throw new Error(`${request.path} answered ${response.status}: ${await response.text()}`);
       return response.json();
@@ -134,7 +142,9 @@ async function useSession(page: Page, token: string | null): Promise<void> {
  * Reload the page (or navigate) afterwards: the console reads the new session on its next request.
  */
 export async function resetScenario(page: Page, scenario?: string): Promise<MockState> {
-  const { sessionToken, ...state } = MockResetResponseSchema.parse(await control(page, '/__mock/reset', scenario === undefined ? {} : { scenario }));
+  const { sessionToken, ...state } = MockResetResponseSchema.parse(
+    await control(page, '/__mock/reset', scenario === undefined ? {} : { scenario }),
+  );
   await useSession(page, sessionToken);
   return state;
 }
@@ -158,7 +168,8 @@ export async function upstreamCalls(page: Page): Promise<UpstreamCall[]> {
 /** Purchases (buyVps, createService) that succeeded, optionally for one order. */
 export async function purchases(page: Page, orderId?: string): Promise<UpstreamCall[]> {
   return (await upstreamCalls(page)).filter(
-    (call) => call.operation !== 'statusCheck' && call.outcome === 'succeeded' && (!orderId || call.orderId === orderId),
+    (call) =>
+      call.operation !== 'statusCheck' && call.outcome === 'succeeded' && (!orderId || call.orderId === orderId),
   );
 }
 

@@ -64,7 +64,10 @@ test('works for SmartVPS and Hostycare', async ({ page }) => {
   await expect(toast(page, 'ORD-1002 is active')).toBeVisible();
   await expect(toast(page, 'ORD-1005 is active')).toBeVisible();
   expect((await purchases(page)).map((call) => [call.orderId, call.operation]).toSorted()).toEqual(
-    expect.arrayContaining([['ORD-1002', 'buyVps'], ['ORD-1005', 'createService']]),
+    expect.arrayContaining([
+      ['ORD-1002', 'buyVps'],
+      ['ORD-1005', 'createService'],
+    ]),
   );
 });
 

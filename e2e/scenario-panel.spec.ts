@@ -23,7 +23,10 @@ test('picks a scenario, moves the clock and reads the upstream journal from the 
   await panel.getByRole('button', { name: '+30 min' }).click();
 
   await expect(orderRow(page, 'ORD-1007')).toContainText('SmartVPS buyVps timeout after 3 attempts');
-  await expect(orderRow(page, 'ORD-1007').getByRole('button', { name: 'Retry' })).toHaveAttribute('data-variant', 'destructive');
+  await expect(orderRow(page, 'ORD-1007').getByRole('button', { name: 'Retry' })).toHaveAttribute(
+    'data-variant',
+    'destructive',
+  );
   const upstream = panel.getByRole('region', { name: 'Upstream calls' });
   await expect(upstream.getByRole('row', { name: /buyVps SmartVPS ORD-1007 .* Timed out/ }).first()).toBeVisible();
   // ORD-1008 is a Hostycare order, bought while SmartVPS is down.

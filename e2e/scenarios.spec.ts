@@ -1,14 +1,33 @@
 import { SESSION_TOKEN_STORAGE_KEY } from '../src/lib/session-token';
-import { advanceClock, confirmRetry, expect, mockState, openScenario, orderRow, purchases, requestJournal, resetScenario, test, toast, upstreamCalls } from './fixtures';
+import {
+  advanceClock,
+  confirmRetry,
+  expect,
+  mockState,
+  openScenario,
+  orderRow,
+  purchases,
+  requestJournal,
+  resetScenario,
+  test,
+  toast,
+  upstreamCalls,
+} from './fixtures';
 
 /** One walk per scenario of the catalogue, as its README row describes it. */
 
 test.describe('default', () => {
   test('shows every case of the button rule and auto-provisions the fresh orders', async ({ page }) => {
     await expect(orderRow(page, 'ORD-1001').getByRole('button', { name: 'Provision' })).toBeVisible();
-    await expect(orderRow(page, 'ORD-1005').getByRole('button', { name: 'Retry' })).toHaveAttribute('data-variant', 'destructive');
+    await expect(orderRow(page, 'ORD-1005').getByRole('button', { name: 'Retry' })).toHaveAttribute(
+      'data-variant',
+      'destructive',
+    );
     await expect(orderRow(page, 'ORD-1008').getByRole('button')).toHaveCount(0);
-    await expect(orderRow(page, 'ORD-1007').getByRole('button', { name: 'Retry' })).toHaveAttribute('aria-busy', 'true');
+    await expect(orderRow(page, 'ORD-1007').getByRole('button', { name: 'Retry' })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
 
     await advanceClock(page, '2m');
     await expect(orderRow(page, 'ORD-1007')).toContainText('Active');
@@ -37,20 +56,26 @@ test.describe('smartvps-down', () => {
 test.describe('status-check-timeout', () => {
   test.use({ scenario: 'status-check-timeout' });
 
-  test('a stuck order is refused for 10 minutes, then resumes the status check without a second purchase', async ({ page }) => {
+  test('a stuck order is refused for 10 minutes, then resumes the status check without a second purchase', async ({
+    page,
+  }) => {
     await advanceClock(page, '6m');
     const row = orderRow(page, 'ORD-1007');
     await expect(row).toContainText('no IP yet');
     const retry = row.getByRole('button', { name: 'Retry' });
     await retry.click();
-    await expect(toast(page, 'Order is currently being provisioned. Please wait...')).toContainText('Retry allowed in 4 min');
+    await expect(toast(page, 'Order is currently being provisioned. Please wait...')).toContainText(
+      'Retry allowed in 4 min',
+    );
 
     await advanceClock(page, '4m');
     await retry.click();
     await expect(toast(page, 'Provisioning started')).toBeVisible();
     await advanceClock(page, '6m');
     await expect(toast(page, 'ORD-1007 is active')).toBeVisible();
-    const calls = (await upstreamCalls(page)).filter((call) => call.orderId === 'ORD-1007' && call.operation === 'buyVps');
+    const calls = (await upstreamCalls(page)).filter(
+      (call) => call.orderId === 'ORD-1007' && call.operation === 'buyVps',
+    );
     expect(calls).toHaveLength(1);
   });
 });
@@ -119,7 +144,6 @@ test.describe('double-click-race', () => {
     await expect(orderRow(page, 'ORD-1002')).toContainText('Active');
     expect(await purchases(page, 'ORD-1002')).toHaveLength(1);
   });
-
 });
 
 test.describe('slow-network', () => {
@@ -143,11 +167,15 @@ test.describe('server-error', () => {
   test('a 500 and a dropped connection give clear toasts, nothing stays busy, nothing changes', async ({ page }) => {
     const button = orderRow(page, 'ORD-1001').getByRole('button', { name: 'Provision' });
     await button.click();
-    await expect(toast(page, 'Could not provision ORD-1001')).toContainText('The provisioning service failed unexpectedly');
+    await expect(toast(page, 'Could not provision ORD-1001')).toContainText(
+      'The provisioning service failed unexpectedly',
+    );
     await expect(button).not.toHaveAttribute('aria-busy', 'true');
 
     await button.click();
-    await expect(toast(page, 'Could not provision ORD-1001').filter({ hasText: 'Could not reach the server' })).toBeVisible();
+    await expect(
+      toast(page, 'Could not provision ORD-1001').filter({ hasText: 'Could not reach the server' }),
+    ).toBeVisible();
     await expect(button).not.toHaveAttribute('aria-busy', 'true');
 
     await page.getByRole('combobox', { name: 'Provider' }).selectOption('hostycare');
@@ -191,7 +219,9 @@ test.describe('signed-out', () => {
 test.describe('support-agent', () => {
   test.use({ scenario: 'support-agent' });
 
-  test('sees every order and its reasons, but no action buttons; the API refuses changes with 403', async ({ page }) => {
+  test('sees every order and its reasons, but no action buttons; the API refuses changes with 403', async ({
+    page,
+  }) => {
     await expect(orderRow(page, 'ORD-1006')).toContainText('In progress for 3 min, retry in 7 min');
     await expect(page.getByRole('table', { name: 'Orders' }).getByRole('button')).toHaveCount(0);
     await expect(page.getByText('Support (read-only)')).toBeVisible();
@@ -204,7 +234,9 @@ test.describe('support-agent', () => {
       return response.status;
     }, SESSION_TOKEN_STORAGE_KEY);
     expect(status).toBe(403);
-    expect(await upstreamCalls(page)).toEqual(expect.not.arrayContaining([expect.objectContaining({ orderId: 'ORD-1001' })]));
+    expect(await upstreamCalls(page)).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ orderId: 'ORD-1001' })]),
+    );
   });
 });
 
@@ -214,10 +246,14 @@ test.describe('smartvps-out-of-stock', () => {
   test('a permanent failure stops at the first attempt and says why it was not retried', async ({ page }) => {
     await advanceClock(page, '1m');
     const row = orderRow(page, 'ORD-1007');
-    await expect(row).toContainText('Permanent: SmartVPS buyVps failed: out of stock for this package (permanent: not retried)');
+    await expect(row).toContainText(
+      'Permanent: SmartVPS buyVps failed: out of stock for this package (permanent: not retried)',
+    );
     expect((await upstreamCalls(page)).filter((call) => call.orderId === 'ORD-1007')).toHaveLength(1);
     await row.getByRole('button', { name: 'Retry' }).click();
-    await expect(page.getByRole('dialog', { name: 'Retry ORD-1007?' })).toContainText('Permanent failure: fix the cause at the provider');
+    await expect(page.getByRole('dialog', { name: 'Retry ORD-1007?' })).toContainText(
+      'Permanent failure: fix the cause at the provider',
+    );
   });
 });
 
@@ -240,15 +276,22 @@ test.describe('large', () => {
 
     // To the bottom of the page as it is now, as the End key does (when no field has the focus).
     const scrollToEnd = () => page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await expect.poll(async () => {
-      await scrollToEnd();
-      return (await requestJournal(page)).some((entry) => entry.path.includes('cursor='));
-    }).toBe(true);
-    const lastRenderedRow = () => table.getByRole('row').evaluateAll((rows) => Math.max(...rows.map((row) => Number(row.getAttribute('aria-rowindex')))));
-    await expect.poll(async () => {
-      await scrollToEnd();
-      return lastRenderedRow();
-    }).toBeGreaterThan(101);
+    await expect
+      .poll(async () => {
+        await scrollToEnd();
+        return (await requestJournal(page)).some((entry) => entry.path.includes('cursor='));
+      })
+      .toBe(true);
+    const lastRenderedRow = () =>
+      table
+        .getByRole('row')
+        .evaluateAll((rows) => Math.max(...rows.map((row) => Number(row.getAttribute('aria-rowindex')))));
+    await expect
+      .poll(async () => {
+        await scrollToEnd();
+        return lastRenderedRow();
+      })
+      .toBeGreaterThan(101);
     // Virtualised: however far the admin scrolls, only the rows near the screen are in the page.
     expect(await table.getByRole('row').count()).toBeLessThan(80);
   });
@@ -283,7 +326,8 @@ test('two pages on different scenarios do not see each other’s data', async ({
 test('two provision requests at the same instant start exactly one run', async ({ page }) => {
   const statuses = await page.evaluate(async (key) => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem(key)}` };
-    const send = () => fetch('/api/orders/provision', { method: 'POST', headers, body: JSON.stringify({ orderId: 'ORD-1005' }) });
+    const send = () =>
+      fetch('/api/orders/provision', { method: 'POST', headers, body: JSON.stringify({ orderId: 'ORD-1005' }) });
     return (await Promise.all([send(), send()])).map((response) => response.status).toSorted();
   }, SESSION_TOKEN_STORAGE_KEY);
   expect(statuses).toEqual([202, 409]);
@@ -293,7 +337,8 @@ test('two provision requests at the same instant start exactly one run', async (
 
 test('a reload during a bulk retry loses no order and duplicates no run', async ({ page }) => {
   await page.getByRole('link', { name: /Needs attention/ }).click();
-  for (const orderId of ['ORD-1002', 'ORD-1005', 'ORD-1003']) await page.getByRole('checkbox', { name: `Select ${orderId}` }).check();
+  for (const orderId of ['ORD-1002', 'ORD-1005', 'ORD-1003'])
+    await page.getByRole('checkbox', { name: `Select ${orderId}` }).check();
   await page.getByRole('button', { name: 'Retry selected' }).click();
   await page.getByRole('dialog', { name: 'Retry 3 orders?' }).getByRole('button', { name: 'Retry 3 orders' }).click();
   await expect(toast(page, 'Bulk retry: 3 started')).toBeVisible();
@@ -302,10 +347,13 @@ test('a reload during a bulk retry loses no order and duplicates no run', async 
   await advanceClock(page, '5m');
   await page.reload();
   await page.getByRole('link', { name: 'All orders' }).click();
-  for (const orderId of ['ORD-1002', 'ORD-1005', 'ORD-1003']) await expect(orderRow(page, orderId)).toContainText('Active');
+  for (const orderId of ['ORD-1002', 'ORD-1005', 'ORD-1003'])
+    await expect(orderRow(page, orderId)).toContainText('Active');
   // One purchase each for the two never bought; the stuck one resumed its status check.
-  expect((await purchases(page)).map((call) => call.orderId).filter((id) => ['ORD-1002', 'ORD-1005', 'ORD-1003'].includes(id)).toSorted()).toEqual([
-    'ORD-1002',
-    'ORD-1005',
-  ]);
+  expect(
+    (await purchases(page))
+      .map((call) => call.orderId)
+      .filter((id) => ['ORD-1002', 'ORD-1005', 'ORD-1003'].includes(id))
+      .toSorted(),
+  ).toEqual(['ORD-1002', 'ORD-1005']);
 });

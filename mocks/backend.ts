@@ -157,7 +157,9 @@ export class MockBackend {
 
   private replaceSessions(kind: MockStartSession): string | null {
     this.sessions = {};
-    return kind === 'signedOut' ? null : this.createSession(userWithRole(kind === 'support' ? 'support' : 'admin').email, kind === 'expired');
+    return kind === 'signedOut'
+      ? null
+      : this.createSession(userWithRole(kind === 'support' ? 'support' : 'admin').email, kind === 'expired');
   }
 
   signIn(email: string, password: string): { token: string; user: User } | null {
@@ -236,7 +238,9 @@ export class MockBackend {
   }
 
   recordRequest(entry: Omit<RequestLogEntry, 'at'>): void {
-    this.requestLog = [...this.requestLog, { at: new Date(this.clock.now()).toISOString(), ...entry }].slice(-REQUEST_LOG_LIMIT);
+    this.requestLog = [...this.requestLog, { at: new Date(this.clock.now()).toISOString(), ...entry }].slice(
+      -REQUEST_LOG_LIMIT,
+    );
   }
 
   /**
@@ -279,7 +283,10 @@ export class MockBackend {
   }
 
   private engineBehaviour(scenario: Scenario) {
-    return { providers: scenario.providers, ...(scenario.concurrentAdmin ? { concurrentAdmin: scenario.concurrentAdmin } : {}) };
+    return {
+      providers: scenario.providers,
+      ...(scenario.concurrentAdmin ? { concurrentAdmin: scenario.concurrentAdmin } : {}),
+    };
   }
 
   private save(): void {

@@ -16,7 +16,10 @@ import { connectToBackend } from './worker/connect-backend';
  * go to the network.
  */
 export async function startMockBackend(): Promise<{ initialSession: { token: string | null } | undefined }> {
-  const worker = new Worker(new URL('./worker/backend-worker.ts', import.meta.url), { type: 'module', name: 'mock-backend' });
+  const worker = new Worker(new URL('./worker/backend-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'mock-backend',
+  });
   const storage = backendStorage(() => sessionStorage);
   const url = new URL(window.location.href);
   const options = storage.takeStart(url);

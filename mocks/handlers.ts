@@ -6,5 +6,10 @@ import { sessionHandlers } from './handlers/session';
 
 /** One handler list for the browser worker and the Node server. */
 export function createHandlers(backend: MockBackend) {
-  return [...sessionHandlers(backend), ...provisioningHandlers(backend), ...orderHandlers(backend), ...mockControlHandlers(backend)];
+  return [
+    ...sessionHandlers(backend),
+    ...provisioningHandlers(backend),
+    ...orderHandlers(backend),
+    ...mockControlHandlers(backend),
+  ];
 }

@@ -5,7 +5,12 @@ const START_PARAMS = ['scenario', 'speed', 'clock', 'as'];
 
 const StartOptionsSchema = z.object({
   scenario: z.optional(z.string()),
-  clock: z.optional(z.object({ speed: z.optional(z.number().check(z.positive(), z.maximum(MAX_SPEED))), paused: z.optional(z.boolean()) })),
+  clock: z.optional(
+    z.object({
+      speed: z.optional(z.number().check(z.positive(), z.maximum(MAX_SPEED))),
+      paused: z.optional(z.boolean()),
+    }),
+  ),
   as: z.optional(MockStartSessionSchema),
 });
 
@@ -20,7 +25,10 @@ export type StartOptions = z.infer<typeof StartOptionsSchema>;
  * pending until the backend saves: these options, or null when there is nothing to start.
  * Values out of range are ignored; the worker checks the scenario's name.
  */
-export function takeStartOptions(url: URL, pendingStart: string | null): { options: StartOptions; pendingStart: string | null } {
+export function takeStartOptions(
+  url: URL,
+  pendingStart: string | null,
+): { options: StartOptions; pendingStart: string | null } {
   const scenario = url.searchParams.get('scenario');
   const speed = Number(url.searchParams.get('speed'));
   const clockParam = url.searchParams.get('clock');

@@ -54,7 +54,9 @@ export function backendStorage(storage: () => KeyValueStorage) {
       // What was saved before is older than the sessions the console holds: drop it, so that a
       // reload starts from a seed (the pending start's, if any) rather than resuming it.
       write(SAVED_BACKEND_KEY, null);
-      console.warn('The mock backend could not save its data (storage full or blocked); a reload will start from a scenario seed again.');
+      console.warn(
+        'The mock backend could not save its data (storage full or blocked); a reload will start from a scenario seed again.',
+      );
     },
   };
 }

@@ -17,8 +17,10 @@ function memoryStore(): SnapshotStore & { value: string | null } {
 }
 
 const bearer = (token: string | null | undefined) => (token ? `Bearer ${token}` : null);
-const boot = (store: SnapshotStore, options: { scenario?: string; as?: 'admin' | 'support' | 'signedOut' | 'expired' } = {}) =>
-  new MockBackend({ wallNow: () => WALL, store, clock: { paused: true }, ...options });
+const boot = (
+  store: SnapshotStore,
+  options: { scenario?: string; as?: 'admin' | 'support' | 'signedOut' | 'expired' } = {},
+) => new MockBackend({ wallNow: () => WALL, store, clock: { paused: true }, ...options });
 
 describe('MockBackend sessions', () => {
   test.each([
@@ -40,7 +42,10 @@ describe('MockBackend sessions', () => {
     const reloaded = boot(store);
     expect(reloaded.initialSession).toBeUndefined();
     expect(reloaded.authenticate(bearer(expired))).toEqual({ kind: 'expired' });
-    expect(reloaded.authenticate(bearer(signedIn?.token))).toMatchObject({ kind: 'user', user: { email: 'support@reseller.test' } });
+    expect(reloaded.authenticate(bearer(signedIn?.token))).toMatchObject({
+      kind: 'user',
+      user: { email: 'support@reseller.test' },
+    });
   });
 
   test('a sign-out is still signed out after a reload', () => {
@@ -59,8 +64,13 @@ describe('MockBackend sessions', () => {
 
     const reloaded = boot(store, { as: 'support' });
     expect(reloaded.authenticate(bearer(adminToken))).toEqual({ kind: 'unknown' });
-    expect(reloaded.authenticate(bearer(reloaded.initialSession?.token))).toMatchObject({ kind: 'user', user: { role: 'support' } });
-    expect(reloaded.transact((engine) => engine.getOrder('ORD-1001')?.audit)).toMatchObject([{ actor: 'admin@reseller.test' }]);
+    expect(reloaded.authenticate(bearer(reloaded.initialSession?.token))).toMatchObject({
+      kind: 'user',
+      user: { role: 'support' },
+    });
+    expect(reloaded.transact((engine) => engine.getOrder('ORD-1001')?.audit)).toMatchObject([
+      { actor: 'admin@reseller.test' },
+    ]);
   });
 
   test('a reset replaces every session', () => {
@@ -90,7 +100,11 @@ describe('MockBackend sessions', () => {
 
   test('sign-in checks the password of the account, whatever the case of the email', () => {
     const backend = boot(memoryStore(), { scenario: 'signed-out' });
-    expect(backend.signIn('SAM@reseller.test', 'sam-demo')?.user).toEqual({ email: 'sam@reseller.test', name: 'Sam Okoro', role: 'admin' });
+    expect(backend.signIn('SAM@reseller.test', 'sam-demo')?.user).toEqual({
+      email: 'sam@reseller.test',
+      name: 'Sam Okoro',
+      role: 'admin',
+    });
     expect(backend.signIn('sam@reseller.test', 'SAM-DEMO')).toBeNull();
     expect(backend.signIn('sam@reseller.test', 'admin-demo')).toBeNull();
   });
@@ -99,14 +113,24 @@ describe('MockBackend sessions', () => {
     /** What a start does, in order: the session announced, the engine built, the data saved. */
     function start(store: SnapshotStore, options: { scenario?: string; as?: 'admin' | 'support' } = {}) {
       const steps: string[] = [];
-      const recording: SnapshotStore = { load: () => store.load(), save: (serialized) => (steps.push('save'), store.save(serialized)) };
+      const recording: SnapshotStore = {
+        load: () => store.load(),
+        save: (serialized) => (steps.push('save'), store.save(serialized)),
+      };
       const { seed, restoreChanges } = ProvisioningEngine;
-      const seedSpy = vi.spyOn(ProvisioningEngine, 'seed').mockImplementation((...args) => (steps.push('build'), seed.call(ProvisioningEngine, ...args)));
+      const seedSpy = vi
+        .spyOn(ProvisioningEngine, 'seed')
+        .mockImplementation((...args) => (steps.push('build'), seed.call(ProvisioningEngine, ...args)));
       const restoreSpy = vi
         .spyOn(ProvisioningEngine, 'restoreChanges')
         .mockImplementation((...args) => (steps.push('build'), restoreChanges.call(ProvisioningEngine, ...args)));
       try {
-        const backend = new MockBackend({ wallNow: () => WALL, store: recording, ...options, onSessionDecided: () => steps.push('session') });
+        const backend = new MockBackend({
+          wallNow: () => WALL,
+          store: recording,
+          ...options,
+          onSessionDecided: () => steps.push('session'),
+        });
         return { steps, backend };
       } finally {
         seedSpy.mockRestore();
@@ -132,7 +156,10 @@ describe('MockBackend sessions', () => {
       const first = boot(store, { scenario: 'default' });
       const reloaded = new MockBackend({ wallNow: () => WALL, store, as: 'support' });
       const again = new MockBackend({ wallNow: () => WALL, store });
-      expect(again.authenticate(bearer(reloaded.initialSession?.token))).toMatchObject({ kind: 'user', user: { role: 'support' } });
+      expect(again.authenticate(bearer(reloaded.initialSession?.token))).toMatchObject({
+        kind: 'user',
+        user: { role: 'support' },
+      });
       expect(again.authenticate(bearer(first.initialSession?.token))).toEqual({ kind: 'unknown' });
     });
   });

@@ -26,8 +26,16 @@ describe('MockBackend', () => {
     const wall = fakeWall();
     const store = memoryStore();
     let saves = 0;
-    const counted: SnapshotStore = { load: () => store.load(), save: (serialized) => ((saves += 1), store.save(serialized)) };
-    const backend = new MockBackend({ wallNow: wall.now, store: counted, scenario: 'default', clock: { paused: false } });
+    const counted: SnapshotStore = {
+      load: () => store.load(),
+      save: (serialized) => ((saves += 1), store.save(serialized)),
+    };
+    const backend = new MockBackend({
+      wallNow: wall.now,
+      store: counted,
+      scenario: 'default',
+      clock: { paused: false },
+    });
     backend.transact((engine) => engine.provision('ORD-1001', { actor: 'admin@reseller.test' }));
     const savesAfterWrite = saves;
     wall.pass(1_000);
@@ -44,7 +52,13 @@ describe('MockBackend', () => {
   test('starts a scenario on a clock at the current wall minute, at the scenario speed', () => {
     const wall = fakeWall();
     const backend = new MockBackend({ wallNow: wall.now, scenario: 'smartvps-down' });
-    expect(backend.state()).toEqual({ scenario: 'smartvps-down', now: '2026-11-24T12:00:00.000Z', speed: 1, paused: false, notice: null });
+    expect(backend.state()).toEqual({
+      scenario: 'smartvps-down',
+      now: '2026-11-24T12:00:00.000Z',
+      speed: 1,
+      paused: false,
+      notice: null,
+    });
     wall.pass(90_000);
     expect(backend.state().now).toBe('2026-11-24T12:01:30.000Z');
   });
@@ -61,7 +75,11 @@ describe('MockBackend', () => {
     expect(order).toMatchObject({ provisioningStatus: 'provisioning', activeRun: { trigger: 'manual' } });
     wall.pass(5 * 60_000);
     expect(reloaded.transact((engine) => engine.getOrder('ORD-1001')?.order.status)).toBe('active');
-    expect(reloaded.transact((engine) => engine.upstreamCalls().filter((call) => call.orderId === 'ORD-1001' && call.operation === 'buyVps'))).toHaveLength(1);
+    expect(
+      reloaded.transact((engine) =>
+        engine.upstreamCalls().filter((call) => call.orderId === 'ORD-1001' && call.operation === 'buyVps'),
+      ),
+    ).toHaveLength(1);
   });
 
   test('storage keeps only the orders that changed, so 10,000 orders fit', () => {
@@ -104,7 +122,7 @@ describe('MockBackend', () => {
     expect(kinds).toEqual(['status', 'networkError', 'status']);
   });
 
-  test('injected faults come before the scenario\'s, one request each, and survive a reload', () => {
+  test("injected faults come before the scenario's, one request each, and survive a reload", () => {
     const store = memoryStore();
     const first = new MockBackend({ wallNow: fakeWall().now, store, scenario: 'server-error' });
     first.injectFault('provision', { kind: 'malformedJson' }, 2);
@@ -120,17 +138,23 @@ describe('MockBackend', () => {
 });
 
 describe('the scenario catalogue', () => {
-  test.each(scenarioNames)('%s seeds, runs for two hours and keeps its invariants', (name) => {
-    const backend = new MockBackend({ wallNow: fakeWall().now, scenario: name, clock: { paused: true } });
-    backend.advance(2 * 60 * 60_000);
-    const activeWithoutIp = backend
-      .transact((engine) => engine.listOrders({})?.orders ?? [])
-      .filter((order) => (order.status === 'active' || order.provisioningStatus === 'active') && !order.ipAddress);
-    expect(activeWithoutIp).toEqual([]);
-    const purchases = backend.transact((engine) => engine.upstreamCalls()).filter((call) => call.operation !== 'statusCheck' && call.outcome === 'succeeded');
-    expect(new Set(purchases.map((call) => call.orderId)).size).toBe(purchases.length);
-    // `huge` lists 100,000 orders: seconds on two busy cores, more than the 5 s default allows.
-  }, 30_000);
+  test.each(scenarioNames)(
+    '%s seeds, runs for two hours and keeps its invariants',
+    (name) => {
+      const backend = new MockBackend({ wallNow: fakeWall().now, scenario: name, clock: { paused: true } });
+      backend.advance(2 * 60 * 60_000);
+      const activeWithoutIp = backend
+        .transact((engine) => engine.listOrders({})?.orders ?? [])
+        .filter((order) => (order.status === 'active' || order.provisioningStatus === 'active') && !order.ipAddress);
+      expect(activeWithoutIp).toEqual([]);
+      const purchases = backend
+        .transact((engine) => engine.upstreamCalls())
+        .filter((call) => call.operation !== 'statusCheck' && call.outcome === 'succeeded');
+      expect(new Set(purchases.map((call) => call.orderId)).size).toBe(purchases.length);
+      // `huge` lists 100,000 orders: seconds on two busy cores, more than the 5 s default allows.
+    },
+    30_000,
+  );
 
   test('smartvps-down: the automatic run of ORD-1007 ends failed after 3 timeouts', () => {
     const backend = new MockBackend({ wallNow: fakeWall().now, scenario: 'smartvps-down', clock: { paused: true } });
@@ -143,9 +167,12 @@ describe('the scenario catalogue', () => {
 
   test('already-active: the list shows ORD-1002 failed until the click reveals it is active', () => {
     const backend = new MockBackend({ wallNow: fakeWall().now, scenario: 'already-active', clock: { paused: true } });
-    const listed = () => backend.transact((engine) => engine.listOrders({ q: 'ORD-1002' })?.orders[0]?.provisioningStatus);
+    const listed = () =>
+      backend.transact((engine) => engine.listOrders({ q: 'ORD-1002' })?.orders[0]?.provisioningStatus);
     expect(listed()).toBe('failed');
-    expect(backend.transact((engine) => engine.provision('ORD-1002', { actor: 'admin@reseller.test' })).code).toBe('ALREADY_PROVISIONED');
+    expect(backend.transact((engine) => engine.provision('ORD-1002', { actor: 'admin@reseller.test' })).code).toBe(
+      'ALREADY_PROVISIONED',
+    );
     expect(listed()).toBe('active');
   });
 });

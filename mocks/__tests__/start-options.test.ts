@@ -38,7 +38,11 @@ describe('takeStartOptions', () => {
 
   test('a load without start options repeats the start a reload interrupted', () => {
     const pending = JSON.stringify({ scenario: 'huge', as: 'support' });
-    expect(take('', pending)).toEqual({ options: { scenario: 'huge', as: 'support' }, pendingStart: pending, left: '/admin/manageOrders' });
+    expect(take('', pending)).toEqual({
+      options: { scenario: 'huge', as: 'support' },
+      pendingStart: pending,
+      left: '/admin/manageOrders',
+    });
   });
 
   test("the URL's options win over a pending start", () => {

@@ -30,7 +30,10 @@ export type SeedData = {
 const MINUTE_MS = 60_000;
 
 function emailOf(name: string): string {
-  return `${name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@example.com`;
+  return `${name
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '')}@example.com`;
 }
 
 /** Builds a scenario's orders (newest first, as the list shows them) and the servers already bought upstream. */
@@ -73,7 +76,10 @@ export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData 
       upstreamId: spec.upstream?.id ?? null,
       createdAt,
       paidAt: spec.paidMinutesAgo === undefined ? null : minutesBefore(spec.paidMinutesAgo),
-      updatedAt: lastProvisionAttempt !== null && lastAttempt !== undefined && lastAttempt < spec.createdMinutesAgo ? lastProvisionAttempt : createdAt,
+      updatedAt:
+        lastProvisionAttempt !== null && lastAttempt !== undefined && lastAttempt < spec.createdMinutesAgo
+          ? lastProvisionAttempt
+          : createdAt,
     };
     // Set afterwards, not spread into the literal: a spread builds every order on V8's slow path (a third of the seed).
     if (spec.autoProvisioned !== undefined) order.autoProvisioned = spec.autoProvisioned;

@@ -1,5 +1,12 @@
 import { z } from '@/lib/zod';
-import { AttemptSchema, AuditEntrySchema, OrderSchema, RunStepSchema, TriggerSchema, UpstreamOperationSchema } from '@/contract/order';
+import {
+  AttemptSchema,
+  AuditEntrySchema,
+  OrderSchema,
+  RunStepSchema,
+  TriggerSchema,
+  UpstreamOperationSchema,
+} from '@/contract/order';
 import { UpstreamCallSchema } from '@/contract/mock-control';
 
 /**

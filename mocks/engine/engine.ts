@@ -148,7 +148,11 @@ export class ProvisioningEngine {
   }
 
   snapshot(): EngineSnapshot {
-    return structuredClone({ ...this.state, randomState: this.random.state, changedOrderIds: [...this.changedOrderIds] });
+    return structuredClone({
+      ...this.state,
+      randomState: this.random.state,
+      changedOrderIds: [...this.changedOrderIds],
+    });
   }
 
   /**
@@ -220,7 +224,10 @@ export class ProvisioningEngine {
     const attention = this.ordersNeedingAttention(listed, stale);
     if (view === 'attention') {
       const matches = attention
-        .filter((order) => matchesFiltersAt(this.positionById.get(order._id) ?? -1) && (!query || searchTextOf(order).includes(query)))
+        .filter(
+          (order) =>
+            matchesFiltersAt(this.positionById.get(order._id) ?? -1) && (!query || searchTextOf(order).includes(query)),
+        )
         .toSorted(longestWaitingFirst);
       // The page starts after where the cursor's order sorts, even if it has left the matches since.
       const after = cursorOrder ? matches.findIndex((candidate) => longestWaitingFirst(cursorOrder, candidate) < 0) : 0;
@@ -236,8 +243,15 @@ export class ProvisioningEngine {
       const total = candidates ? candidates.length : this.state.orders.length;
       const start = candidates ? firstAtOrAfter(candidates, firstPosition) : firstPosition;
       const end = limit === undefined ? total : Math.min(total, start + limit);
-      const pagePositions = Array.from({ length: Math.max(0, end - start) }, (_, index) => (candidates ? (candidates[start + index] ?? -1) : start + index));
-      return this.pageOf(pagePositions.flatMap((position) => this.listedAt(position, listed)), total, end < total, attention.length);
+      const pagePositions = Array.from({ length: Math.max(0, end - start) }, (_, index) =>
+        candidates ? (candidates[start + index] ?? -1) : start + index,
+      );
+      return this.pageOf(
+        pagePositions.flatMap((position) => this.listedAt(position, listed)),
+        total,
+        end < total,
+        attention.length,
+      );
     }
     let total = 0;
     let before = 0;
@@ -298,11 +312,19 @@ export class ProvisioningEngine {
 
   private pageOf(page: readonly StoredOrder[], total: number, more: boolean, attentionCount: number) {
     const last = page.at(-1);
-    return { orders: page.map((order) => this.toApiOrder(order)), total, nextCursor: more && last ? last._id : null, attentionCount };
+    return {
+      orders: page.map((order) => this.toApiOrder(order)),
+      total,
+      nextCursor: more && last ? last._id : null,
+      attentionCount,
+    };
   }
 
   /** Only paid (or confirmed) orders can need attention: the rule runs on those few, as the list shows them. */
-  private ordersNeedingAttention(listed: (stored: StoredOrder) => StoredOrder, stale: ReadonlyMap<string, StoredOrder>): StoredOrder[] {
+  private ordersNeedingAttention(
+    listed: (stored: StoredOrder) => StoredOrder,
+    stale: ReadonlyMap<string, StoredOrder>,
+  ): StoredOrder[] {
     const runOrderIds = new Set(this.state.runs.map((run) => run.orderId));
     const candidates = new Set([...this.paidOrderIds, ...stale.keys()]);
     return [...candidates].flatMap((orderId) => {
@@ -333,7 +355,9 @@ export class ProvisioningEngine {
     if (stale.size === 0) return indexed;
     // A stale copy is searched as the list shows it, not as the index read the primary data.
     const stalePositions = new Set([...stale.keys()].flatMap((orderId) => this.positionById.get(orderId) ?? []));
-    const staleHits = [...stale.values()].filter((order) => searchTextOf(order).includes(query)).flatMap((order) => this.positionById.get(order._id) ?? []);
+    const staleHits = [...stale.values()]
+      .filter((order) => searchTextOf(order).includes(query))
+      .flatMap((order) => this.positionById.get(order._id) ?? []);
     const hits = Array.from(indexed).filter((position) => !stalePositions.has(position));
     return staleHits.length === 0 ? hits : [...hits, ...staleHits].toSorted((a, b) => a - b);
   }
@@ -432,7 +456,12 @@ export class ProvisioningEngine {
     });
   }
 
-  private startRun(order: StoredOrder, trigger: Run['trigger'], triggeredBy: string | null, reason: string | null = null): void {
+  private startRun(
+    order: StoredOrder,
+    trigger: Run['trigger'],
+    triggeredBy: string | null,
+    reason: string | null = null,
+  ): void {
     const run: Run = {
       id: this.nextId('run'),
       orderId: order._id,
@@ -567,7 +596,12 @@ export class ProvisioningEngine {
   private completeStatusCheck(run: Run, order: StoredOrder, calledAt: number, outcome: CallOutcome): void {
     const server = this.state.servers.find((candidate) => candidate.id === order.upstreamId);
     const ready = outcome.kind === 'succeed' && server !== undefined && server.ipReadyAt <= this.now;
-    this.recordCall(order, 'statusCheck', calledAt, ready ? 'succeeded' : outcome.kind === 'succeed' ? 'noIpYet' : callFailure(outcome));
+    this.recordCall(
+      order,
+      'statusCheck',
+      calledAt,
+      ready ? 'succeeded' : outcome.kind === 'succeed' ? 'noIpYet' : callFailure(outcome),
+    );
     if (ready) return this.succeed(run, order, server);
     const deadline = run.statusCheckDeadline ?? this.now;
     if (this.now < deadline) {
@@ -585,9 +619,17 @@ export class ProvisioningEngine {
 
   private failAttempt(run: Run, order: StoredOrder, operation: UpstreamOperation, outcome: CallOutcome): void {
     const provider = providerNames[order.provider];
-    const error = outcome.kind === 'fail' ? `${provider} ${operation} failed: ${outcome.error}` : `${provider} ${operation} timeout`;
+    const error =
+      outcome.kind === 'fail'
+        ? `${provider} ${operation} failed: ${outcome.error}`
+        : `${provider} ${operation} timeout`;
     const errorClass = outcome.kind === 'fail' && outcome.permanent ? 'permanent' : 'transient';
-    this.updateAttempt(run, { outcome: outcome.kind === 'timeout' ? 'timedOut' : 'failed', endedAt: iso(this.now), error, errorClass });
+    this.updateAttempt(run, {
+      outcome: outcome.kind === 'timeout' ? 'timedOut' : 'failed',
+      endedAt: iso(this.now),
+      error,
+      errorClass,
+    });
     // Asking again cannot fix a permanent failure (no stock, no balance, a bad configuration): stop at once.
     if (errorClass === 'transient' && run.attempt < run.maxAttempts) {
       run.attempt += 1;
@@ -602,7 +644,11 @@ export class ProvisioningEngine {
         : outcome.kind === 'fail'
           ? `${provider} ${operation} failed after ${run.maxAttempts} attempts: ${outcome.error}`
           : `${provider} ${operation} timeout after ${run.maxAttempts} attempts`;
-    this.updateOrder(order, { provisioningStatus: 'failed', provisioningError: summary, provisioningErrorClass: errorClass });
+    this.updateOrder(order, {
+      provisioningStatus: 'failed',
+      provisioningError: summary,
+      provisioningErrorClass: errorClass,
+    });
     this.endRun(run);
   }
 
@@ -656,7 +702,12 @@ export class ProvisioningEngine {
     return server;
   }
 
-  private recordCall(order: StoredOrder, operation: UpstreamOperation, at: number, outcome: UpstreamCall['outcome']): void {
+  private recordCall(
+    order: StoredOrder,
+    operation: UpstreamOperation,
+    at: number,
+    outcome: UpstreamCall['outcome'],
+  ): void {
     this.state.upstreamCalls.push({
       provider: order.provider,
       operation,
@@ -753,7 +804,9 @@ function listedFilterValues(order: StoredOrder, stale: ReadonlyMap<string, Store
 
 /** What the search box matches, lower-case: the order id, the customer and the IP. */
 function searchTextOf(order: StoredOrder | undefined): string {
-  return order ? [order._id, order.customer.name, order.customer.email, order.ipAddress ?? ''].join('\n').toLowerCase() : '';
+  return order
+    ? [order._id, order.customer.name, order.customer.email, order.ipAddress ?? ''].join('\n').toLowerCase()
+    : '';
 }
 
 function callFailure(outcome: CallOutcome): UpstreamCall['outcome'] {

@@ -20,7 +20,11 @@ const FILL_CHECK_EVERY = 1024;
 export class FilterColumns {
   private readonly columns: Record<keyof FilterValues, Uint8Array>;
   /** Each filter's values seen so far, numbered from 1 (0 is an empty slot). */
-  private readonly codes = { status: new Map<string, number>(), provider: new Map<string, number>(), provisioning: new Map<string, number>() };
+  private readonly codes = {
+    status: new Map<string, number>(),
+    provider: new Map<string, number>(),
+    provisioning: new Map<string, number>(),
+  };
   /** Positions below this one have been read. */
   private filled = 0;
 

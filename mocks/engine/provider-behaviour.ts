@@ -4,7 +4,8 @@ import type { Provider, UpstreamOperation } from '@/contract/order';
  * What one upstream call does. A timeout takes `UPSTREAM_TIMEOUT_MS` and leaves nothing behind
  * upstream. A failure is transient (retried by automatic runs) unless marked permanent.
  */
-export type CallOutcome = { kind: 'succeed' } | { kind: 'fail'; error: string; permanent?: boolean } | { kind: 'timeout' };
+export type CallOutcome =
+  { kind: 'succeed' } | { kind: 'fail'; error: string; permanent?: boolean } | { kind: 'timeout' };
 
 /** An outcome that holds until `untilMs` after the scenario started (for ever when absent). */
 export type BehaviourPhase = { untilMs?: number; outcome: CallOutcome };

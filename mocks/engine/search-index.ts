@@ -108,7 +108,7 @@ export class SearchIndex {
     const joined = this.joined ?? '';
     const hits = new PositionList();
     let position = 0;
-    for (let offset = joined.indexOf(needle); offset !== -1; ) {
+    for (let offset = joined.indexOf(needle); offset !== -1;) {
       position = this.positionAtFrom(offset, position);
       // A hit that runs past its entry's end spans the separator, which the needle cannot contain.
       hits.push(position);
@@ -192,7 +192,9 @@ export class SearchIndex {
   }
 
   private scan(needle: string): number[] {
-    return Array.from({ length: this.size }, (_, position) => position).filter((position) => this.textAt(position).includes(needle));
+    return Array.from({ length: this.size }, (_, position) => position).filter((position) =>
+      this.textAt(position).includes(needle),
+    );
   }
 }
 

@@ -14,8 +14,14 @@ const MAX_BODY_BYTES = 10_000;
  * `HttpResponse.json` without the Content-Length it measures by building a Blob: in Chromium every
  * Blob is registered with the browser process, ~10 ms for a page of orders on this machine.
  */
-export function jsonResponse(body: unknown, { status, headers }: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new HttpResponse(JSON.stringify(body), { ...(status ? { status } : {}), headers: { ...headers, 'content-type': 'application/json' } });
+export function jsonResponse(
+  body: unknown,
+  { status, headers }: { status?: number; headers?: Record<string, string> } = {},
+): Response {
+  return new HttpResponse(JSON.stringify(body), {
+    ...(status ? { status } : {}),
+    headers: { ...headers, 'content-type': 'application/json' },
+  });
 }
 
 export function errorResponse(status: number, code: ErrorCode, message: string) {
@@ -27,7 +33,10 @@ export async function parseJsonBody<S extends z.ZodMiniType>(
   request: Request,
   schema: S,
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
-  const invalid = (message: string) => ({ ok: false as const, response: errorResponse(400, 'INVALID_REQUEST', message) });
+  const invalid = (message: string) => ({
+    ok: false as const,
+    response: errorResponse(400, 'INVALID_REQUEST', message),
+  });
   // The media type exactly, parameters aside: `application/jsonp` or `application/json-patch+json` is not it.
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') {
@@ -81,7 +90,10 @@ export function publicRoute(
 }
 
 /** What a fault answers instead of the route, which never runs: the backend stays as it was. */
-async function faultResponse(fault: Exclude<ApiFault, { kind: 'networkError' }>, signal: AbortSignal): Promise<Response> {
+async function faultResponse(
+  fault: Exclude<ApiFault, { kind: 'networkError' }>,
+  signal: AbortSignal,
+): Promise<Response> {
   switch (fault.kind) {
     case 'status':
       return errorResponse(fault.status, fault.code, fault.message);
@@ -131,7 +143,11 @@ function authorize(authentication: Authentication, access: 'signedIn' | 'admin')
       return errorResponse(401, 'SESSION_EXPIRED', 'Your session has expired. Sign in again to continue.');
     case 'user':
       if (access === 'admin' && authentication.user.role !== 'admin') {
-        return errorResponse(403, 'FORBIDDEN', 'Support agents have read-only access: only admins can provision, retry or resolve orders');
+        return errorResponse(
+          403,
+          'FORBIDDEN',
+          'Support agents have read-only access: only admins can provision, retry or resolve orders',
+        );
       }
       return authentication.user;
   }
@@ -140,7 +156,9 @@ function authorize(authentication: Authentication, access: 'signedIn' | 'admin')
 async function responseCode(response: Response): Promise<string | null> {
   try {
     const body: unknown = await response.clone().json();
-    return typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string' ? body.code : null;
+    return typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string'
+      ? body.code
+      : null;
   } catch {
     return null;
   }

@@ -15,14 +15,24 @@ export function mockControlHandlers(backend: MockBackend) {
   return [
     http.get('*/__mock/state', () => jsonResponse(backend.state())),
     http.get('*/__mock/scenarios', () =>
-      jsonResponse({ scenarios: Object.values(scenarios).map(({ name, description, demonstrates }) => ({ name, description, demonstrates })) }),
+      jsonResponse({
+        scenarios: Object.values(scenarios).map(({ name, description, demonstrates }) => ({
+          name,
+          description,
+          demonstrates,
+        })),
+      }),
     ),
     http.post('*/__mock/reset', async ({ request }) => {
       const body = await parseJsonBody(request, MockResetRequestSchema);
       if (!body.ok) return body.response;
       const { scenario, as } = body.data;
       if (scenario !== undefined && !findScenario(scenario)) {
-        return errorResponse(400, 'UNKNOWN_SCENARIO', `Unknown scenario "${scenario}"; known: ${scenarioNames.join(', ')}`);
+        return errorResponse(
+          400,
+          'UNKNOWN_SCENARIO',
+          `Unknown scenario "${scenario}"; known: ${scenarioNames.join(', ')}`,
+        );
       }
       const sessionToken = backend.reset(scenario, {}, as);
       return jsonResponse({ ...backend.state(), sessionToken });
@@ -52,7 +62,9 @@ export function mockControlHandlers(backend: MockBackend) {
       backend.injectFault(body.data.route, body.data.fault, body.data.times);
       return jsonResponse({ success: true });
     }),
-    http.get('*/__mock/upstream-calls', () => jsonResponse({ calls: backend.read((engine) => engine.upstreamCalls()) })),
+    http.get('*/__mock/upstream-calls', () =>
+      jsonResponse({ calls: backend.read((engine) => engine.upstreamCalls()) }),
+    ),
     http.get('*/__mock/requests', () => jsonResponse({ requests: backend.requests() })),
   ];
 }

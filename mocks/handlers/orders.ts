@@ -12,10 +12,20 @@ export function orderHandlers(backend: MockBackend) {
       apiRoute(backend, 'listOrders', 'signedIn', ({ request }) => {
         const query = Object.fromEntries(new URL(request.url).searchParams);
         const parsed = OrdersQuerySchema.safeParse(query);
-        if (!parsed.success) return errorResponse(400, 'INVALID_REQUEST', `Invalid query parameter: ${parsed.error.issues[0]?.path.join('.') ?? 'query'}`);
+        if (!parsed.success)
+          return errorResponse(
+            400,
+            'INVALID_REQUEST',
+            `Invalid query parameter: ${parsed.error.issues[0]?.path.join('.') ?? 'query'}`,
+          );
         return backend.read((engine) => {
           const page = engine.listOrders(parsed.data);
-          if (!page) return errorResponse(400, 'INVALID_CURSOR', 'The cursor does not name an order; start again from the first page');
+          if (!page)
+            return errorResponse(
+              400,
+              'INVALID_CURSOR',
+              'The cursor does not name an order; start again from the first page',
+            );
           return jsonResponse({ ...page, serverTime: new Date(engine.now).toISOString() });
         });
       }),

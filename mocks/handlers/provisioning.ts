@@ -25,12 +25,25 @@ export function provisioningHandlers(backend: MockBackend) {
         const outcome = backend.transact((engine) => engine.provision(orderId, { actor: user.email, reason }));
         switch (outcome.code) {
           case 'PROVISIONING_STARTED':
-            return jsonResponse({ success: true, code: outcome.code, message: provisionMessages.started, order: outcome.order }, { status: 202 });
+            return jsonResponse(
+              { success: true, code: outcome.code, message: provisionMessages.started, order: outcome.order },
+              { status: 202 },
+            );
           case 'ALREADY_PROVISIONED':
-            return jsonResponse({ success: true, code: outcome.code, message: provisionMessages.alreadyProvisioned, order: outcome.order });
+            return jsonResponse({
+              success: true,
+              code: outcome.code,
+              message: provisionMessages.alreadyProvisioned,
+              order: outcome.order,
+            });
           case 'PROVISIONING_IN_PROGRESS':
             return jsonResponse(
-              { success: false, code: outcome.code, message: provisionMessages.inProgress, retryAfterSeconds: outcome.retryAfterSeconds },
+              {
+                success: false,
+                code: outcome.code,
+                message: provisionMessages.inProgress,
+                retryAfterSeconds: outcome.retryAfterSeconds,
+              },
               { status: 409, headers: { 'retry-after': String(outcome.retryAfterSeconds) } },
             );
           case 'NOT_ELIGIBLE':
@@ -48,7 +61,9 @@ export function provisioningHandlers(backend: MockBackend) {
         const { orderIds, reason } = body.data;
         // One transaction: every order is answered against the same moment, in the order asked.
         const results = backend.transact((engine) =>
-          orderIds.map((orderId) => bulkResult(orderId, engine.provision(orderId, { actor: user.email, reason, bulk: true }))),
+          orderIds.map((orderId) =>
+            bulkResult(orderId, engine.provision(orderId, { actor: user.email, reason, bulk: true })),
+          ),
         );
         return jsonResponse({ results } satisfies BulkProvisionResponse);
       }),
@@ -62,9 +77,18 @@ export function provisioningHandlers(backend: MockBackend) {
         const outcome = backend.transact((engine) => engine.resolve(orderId, { actor: user.email, reason }));
         switch (outcome.code) {
           case 'MARKED_RESOLVED':
-            return jsonResponse({ success: true, code: outcome.code, message: provisionMessages.resolved, order: outcome.order });
+            return jsonResponse({
+              success: true,
+              code: outcome.code,
+              message: provisionMessages.resolved,
+              order: outcome.order,
+            });
           case 'PROVISIONING_IN_PROGRESS':
-            return errorResponse(409, outcome.code, 'A run is under way or may still be: wait for it to end before resolving');
+            return errorResponse(
+              409,
+              outcome.code,
+              'A run is under way or may still be: wait for it to end before resolving',
+            );
           case 'NOT_ELIGIBLE':
             return errorResponse(409, outcome.code, outcome.reason);
           case 'ORDER_NOT_FOUND':
@@ -82,7 +106,12 @@ function bulkResult(orderId: string, outcome: ProvisionOutcome): BulkProvisionRe
     case 'ALREADY_PROVISIONED':
       return { orderId, code: outcome.code, message: provisionMessages.alreadyProvisioned, retryAfterSeconds: null };
     case 'PROVISIONING_IN_PROGRESS':
-      return { orderId, code: outcome.code, message: provisionMessages.inProgress, retryAfterSeconds: outcome.retryAfterSeconds };
+      return {
+        orderId,
+        code: outcome.code,
+        message: provisionMessages.inProgress,
+        retryAfterSeconds: outcome.retryAfterSeconds,
+      };
     case 'NOT_ELIGIBLE':
       return { orderId, code: outcome.code, message: outcome.reason, retryAfterSeconds: null };
     case 'ORDER_NOT_FOUND':

@@ -13,11 +13,15 @@ export function sessionHandlers(backend: MockBackend) {
         if (!body.ok) return body.response;
         const session = backend.signIn(body.data.email, body.data.password);
         // One answer for an unknown email and a wrong password: the form must not reveal who has an account.
-        if (!session) return errorResponse(401, 'INVALID_CREDENTIALS', 'That email and password do not match an account');
+        if (!session)
+          return errorResponse(401, 'INVALID_CREDENTIALS', 'That email and password do not match an account');
         return jsonResponse(session satisfies SignInResponse);
       }),
     ),
-    http.get('*/api/session', apiRoute(backend, 'getSession', 'signedIn', ({ user }) => jsonResponse({ user }))),
+    http.get(
+      '*/api/session',
+      apiRoute(backend, 'getSession', 'signedIn', ({ user }) => jsonResponse({ user })),
+    ),
     http.delete(
       '*/api/session',
       apiRoute(backend, 'signOut', 'signedIn', ({ request }) => {

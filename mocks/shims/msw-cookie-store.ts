@@ -11,6 +11,8 @@
 export const cookieStore = {
   getCookies: (_url: string): { key: string; value: string }[] => [],
   setCookie: async (_setCookieHeader: string, url: string): Promise<void> => {
-    throw new Error(`A mocked response to ${url} sets a cookie; the mock backend keeps none (mocks/shims/msw-cookie-store.ts)`);
+    throw new Error(
+      `A mocked response to ${url} sets a cookie; the mock backend keeps none (mocks/shims/msw-cookie-store.ts)`,
+    );
   },
 };

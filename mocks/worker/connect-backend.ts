@@ -1,7 +1,9 @@
 import type { StartOptions } from '../start-options';
 import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage } from './messages';
 
-type BackendWorker = MessageEndpoint<BackendMessage> & { addEventListener(type: 'error', listener: (event: Event) => void): void };
+type BackendWorker = MessageEndpoint<BackendMessage> & {
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
+};
 
 type BackendConnection = {
   /** The session the console should hold once the backend has started (see `MockBackend.initialSession`). */
@@ -26,7 +28,10 @@ export function connectToBackend(
   /** Started and saved once: from then on a worker error is a bug to report, not a reason to stop. */
   let started = false;
 
-  let settleSession!: { resolve: (session: { token: string | null } | undefined) => void; reject: (reason: Error) => void };
+  let settleSession!: {
+    resolve: (session: { token: string | null } | undefined) => void;
+    reject: (reason: Error) => void;
+  };
   const initialSession = new Promise<{ token: string | null } | undefined>((resolve, reject) => {
     settleSession = { resolve, reject };
   });
@@ -71,7 +76,10 @@ export function connectToBackend(
       if (failed) return Response.error();
       const id = nextId++;
       const answered = new Promise<BackendAnswer>((resolve) => waiting.set(id, resolve));
-      send({ type: 'request', id, url: request.url, method: request.method, headers: [...request.headers], body }, body ? [body] : []);
+      send(
+        { type: 'request', id, url: request.url, method: request.method, headers: [...request.headers], body },
+        body ? [body] : [],
+      );
       const abort = () => send({ type: 'abort', id });
       if (request.signal.aborted) abort();
       else request.signal.addEventListener('abort', abort, { once: true });
@@ -79,7 +87,11 @@ export function connectToBackend(
       request.signal.removeEventListener('abort', abort);
       if (answer === 'passthrough') return undefined;
       if (answer === 'networkError') return Response.error();
-      return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+      return new Response(answer.body, {
+        status: answer.status,
+        statusText: answer.statusText,
+        headers: answer.headers,
+      });
     },
   };
 }

@@ -21,18 +21,31 @@ export function serveMockBackend(page: MessageEndpoint<PageMessage>, wallNow: ()
   const respondTo = async ({ id, url, method, headers, body }: Extract<PageMessage, { type: 'request' }>) => {
     const abort = new AbortController();
     inFlight.set(id, abort);
-    const reply = (answer: BackendAnswer, transfer: Transferable[] = []) => send({ type: 'response', id, answer }, transfer);
+    const reply = (answer: BackendAnswer, transfer: Transferable[] = []) =>
+      send({ type: 'response', id, answer }, transfer);
     if (!handlers) return reply('networkError');
     try {
       const response = await getResponse(handlers, new Request(url, { method, headers, body, signal: abort.signal }));
       if (!response) return reply('passthrough');
       if (response.type === 'error') return reply('networkError');
       const responseBody = response.body === null ? null : await response.arrayBuffer();
-      reply({ status: response.status, statusText: response.statusText, headers: [...response.headers], body: responseBody }, responseBody ? [responseBody] : []);
+      reply(
+        {
+          status: response.status,
+          statusText: response.statusText,
+          headers: [...response.headers],
+          body: responseBody,
+        },
+        responseBody ? [responseBody] : [],
+      );
     } catch (error) {
       // A bug in a handler: the console shows a server error rather than waiting for an answer.
       console.error('A mock handler failed', error);
-      const failure = errorResponse(500, 'INTERNAL_ERROR', 'The mock backend failed to answer; see the browser console');
+      const failure = errorResponse(
+        500,
+        'INTERNAL_ERROR',
+        'The mock backend failed to answer; see the browser console',
+      );
       const failureBody = await failure.arrayBuffer();
       reply({ status: 500, statusText: '', headers: [...failure.headers], body: failureBody }, [failureBody]);
     } finally {

@@ -75,7 +75,16 @@ export type ScenarioSummary = z.infer<typeof ScenarioSummarySchema>;
 export const ScenarioListResponseSchema = z.object({ scenarios: z.array(ScenarioSummarySchema) });
 
 /** The console's API routes, by the name faults and journals use. */
-export const apiRoutes = ['listOrders', 'getOrder', 'provision', 'bulkProvision', 'resolve', 'signIn', 'getSession', 'signOut'] as const;
+export const apiRoutes = [
+  'listOrders',
+  'getOrder',
+  'provision',
+  'bulkProvision',
+  'resolve',
+  'signIn',
+  'getSession',
+  'signOut',
+] as const;
 export const ApiRouteSchema = z.enum(apiRoutes);
 export type ApiRoute = z.infer<typeof ApiRouteSchema>;
 

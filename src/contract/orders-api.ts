@@ -1,5 +1,14 @@
 import { z } from '@/lib/zod';
-import { AttemptSchema, AuditEntrySchema, CredentialsSchema, IsoTimeSchema, OrderSchema, OrderStatusSchema, ProviderSchema, ProvisioningStatusSchema } from './order';
+import {
+  AttemptSchema,
+  AuditEntrySchema,
+  CredentialsSchema,
+  IsoTimeSchema,
+  OrderSchema,
+  OrderStatusSchema,
+  ProviderSchema,
+  ProvisioningStatusSchema,
+} from './order';
 
 /** `none` stands for "provisioning never started" (`provisioningStatus: null`), which a URL cannot spell. */
 export const ProvisioningFilterSchema = z.union([ProvisioningStatusSchema, z.literal('none')]);

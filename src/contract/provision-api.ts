@@ -54,13 +54,11 @@ export const BULK_RETRY_MAX = 100;
 
 /** Body of `POST /api/orders/provision/bulk`: each order goes through the same guard as one click. */
 export const BulkProvisionRequestSchema = z.strictObject({
-  orderIds: z
-    .array(OrderIdSchema)
-    .check(
-      z.minLength(1),
-      z.maxLength(BULK_RETRY_MAX),
-      z.refine((ids) => new Set(ids).size === ids.length, 'orderIds must not repeat an id'),
-    ),
+  orderIds: z.array(OrderIdSchema).check(
+    z.minLength(1),
+    z.maxLength(BULK_RETRY_MAX),
+    z.refine((ids) => new Set(ids).size === ids.length, 'orderIds must not repeat an id'),
+  ),
   reason: z.optional(ReasonSchema),
 });
 export type BulkProvisionRequest = z.infer<typeof BulkProvisionRequestSchema>;

@@ -22,7 +22,8 @@ export function attentionReason(order: AttentionInput, now: number): AttentionRe
   // Someone fixed it outside the console, or a run is working on it right now.
   if (order.resolution || order.activeRun) return null;
   if (order.provisioningStatus === 'failed') return 'failed';
-  if (order.provisioningStatus === 'provisioning' && !order.ipAddress && stuckWindowLeftMs(order, now) === 0) return 'stuck';
+  if (order.provisioningStatus === 'provisioning' && !order.ipAddress && stuckWindowLeftMs(order, now) === 0)
+    return 'stuck';
   if (order.provisioningStatus === null) return 'neverProvisioned';
   return null;
 }
@@ -33,7 +34,10 @@ export function waitedMs(order: Pick<Order, 'paidAt' | 'createdAt'>, now: number
 }
 
 /** Needs attention's order: the customer who has waited longest first, then by id so it is stable. */
-export function longestWaitingFirst(a: Pick<Order, '_id' | 'paidAt' | 'createdAt'>, b: Pick<Order, '_id' | 'paidAt' | 'createdAt'>): number {
+export function longestWaitingFirst(
+  a: Pick<Order, '_id' | 'paidAt' | 'createdAt'>,
+  b: Pick<Order, '_id' | 'paidAt' | 'createdAt'>,
+): number {
   const byWait = Date.parse(a.paidAt ?? a.createdAt) - Date.parse(b.paidAt ?? b.createdAt);
   return byWait !== 0 ? byWait : a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
 }

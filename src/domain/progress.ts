@@ -34,6 +34,12 @@ export function stepStates(order: ProgressInput, now: number): Record<ProgressSt
       : order.provisioningStatus === 'failed' || order.provisioningStatus === 'provisioning'
         ? 'blocked'
         : 'todo';
-  const stateOf = (step: ProgressStep): StepState => (reached[step] ? 'done' : step === next && next !== 'paid' ? nextState : 'todo');
-  return { paid: stateOf('paid'), purchased: stateOf('purchased'), ipAssigned: stateOf('ipAssigned'), active: stateOf('active') };
+  const stateOf = (step: ProgressStep): StepState =>
+    reached[step] ? 'done' : step === next && next !== 'paid' ? nextState : 'todo';
+  return {
+    paid: stateOf('paid'),
+    purchased: stateOf('purchased'),
+    ipAssigned: stateOf('ipAssigned'),
+    active: stateOf('active'),
+  };
 }

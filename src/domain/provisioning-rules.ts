@@ -56,7 +56,10 @@ export function provisionGuard(order: GuardInput, now: number): GuardAnswer {
     return { code: 'NOT_ELIGIBLE', reason: notEligibleReason(order.status) };
   }
   if (order.resolution) {
-    return { code: 'NOT_ELIGIBLE', reason: `Order was marked resolved by ${order.resolution.by}: ${order.resolution.reason}` };
+    return {
+      code: 'NOT_ELIGIBLE',
+      reason: `Order was marked resolved by ${order.resolution.by}: ${order.resolution.reason}`,
+    };
   }
   const windowLeftMs = stuckWindowLeftMs(order, now);
   // One run per order: a live run refuses a second one even past the window, which only

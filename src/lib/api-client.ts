@@ -71,7 +71,12 @@ export async function apiRequest<S extends z.ZodMiniType>(
   try {
     json = await response.json();
   } catch {
-    throw new ApiError('malformed', response.status, 'MALFORMED_RESPONSE', `The server sent an unreadable answer (HTTP ${response.status})`);
+    throw new ApiError(
+      'malformed',
+      response.status,
+      'MALFORMED_RESPONSE',
+      `The server sent an unreadable answer (HTTP ${response.status})`,
+    );
   }
 
   const parsed = schema.safeParse(json);
@@ -82,7 +87,12 @@ export async function apiRequest<S extends z.ZodMiniType>(
     throw new ApiError('server', response.status, errorBody.data.code, errorBody.data.message);
   }
   if (!response.ok) {
-    throw new ApiError('server', response.status, `HTTP_${response.status}`, `The server failed (HTTP ${response.status})`);
+    throw new ApiError(
+      'server',
+      response.status,
+      `HTTP_${response.status}`,
+      `The server failed (HTTP ${response.status})`,
+    );
   }
   throw new ApiError('malformed', response.status, 'UNEXPECTED_RESPONSE', 'The server answered in an unexpected shape');
 }

@@ -26,9 +26,7 @@ export function renderUnderRouter(component: () => ReactNode): void {
  * but computes every row's name from all its cells: seconds per query on the default data in jsdom.
  */
 export function queryOrderRow(orderId: string): HTMLElement | undefined {
-  return screen
-    .queryAllByRole('row')
-    .find((row) => within(row).queryByRole('rowheader', { name: orderId }) !== null);
+  return screen.queryAllByRole('row').find((row) => within(row).queryByRole('rowheader', { name: orderId }) !== null);
 }
 
 export function findOrderRow(orderId: string): Promise<HTMLElement> {

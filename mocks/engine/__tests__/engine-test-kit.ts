@@ -1,15 +1,32 @@
 import { buildSeed, type OrderSpec } from '../../data/seed-builder';
 import { ProvisioningEngine, type EngineBehaviour } from '../engine';
-import { healthyProviders, type CallOutcome, type OperationBehaviour, type ProvidersBehaviour } from '../provider-behaviour';
+import {
+  healthyProviders,
+  type CallOutcome,
+  type OperationBehaviour,
+  type ProvidersBehaviour,
+} from '../provider-behaviour';
 
 export const START = Date.parse('2026-11-24T12:00:00.000Z');
 export const MINUTE = 60_000;
 
 export function freshOrder(id: string, overrides: Partial<OrderSpec> = {}): OrderSpec {
-  return { id, customer: 'Test Customer', packageId: 'smartvps-4gb', status: 'confirmed', createdMinutesAgo: 5, paidMinutesAgo: 4, autoProvisioned: false, ...overrides };
+  return {
+    id,
+    customer: 'Test Customer',
+    packageId: 'smartvps-4gb',
+    status: 'confirmed',
+    createdMinutesAgo: 5,
+    paidMinutesAgo: 4,
+    autoProvisioned: false,
+    ...overrides,
+  };
 }
 
-export function behaviour(outcome: CallOutcome, latencyMs: readonly [number, number] = [2_000, 2_000]): OperationBehaviour {
+export function behaviour(
+  outcome: CallOutcome,
+  latencyMs: readonly [number, number] = [2_000, 2_000],
+): OperationBehaviour {
   return { latencyMs, phases: [{ outcome }] };
 }
 
@@ -44,7 +61,10 @@ export function engineWith(
       staleListEntries: [],
       autoRunOrderIds: options.autoRunOrderIds ?? [],
     },
-    { providers: options.providers ?? healthyProviders, ...(options.concurrentAdmin ? { concurrentAdmin: options.concurrentAdmin } : {}) },
+    {
+      providers: options.providers ?? healthyProviders,
+      ...(options.concurrentAdmin ? { concurrentAdmin: options.concurrentAdmin } : {}),
+    },
   );
 }
 
@@ -57,5 +77,8 @@ export function orderOf(engine: ProvisioningEngine, id: string) {
 export function purchasesOf(engine: ProvisioningEngine, orderId?: string) {
   return engine
     .upstreamCalls()
-    .filter((call) => call.operation !== 'statusCheck' && call.outcome === 'succeeded' && (!orderId || call.orderId === orderId));
+    .filter(
+      (call) =>
+        call.operation !== 'statusCheck' && call.outcome === 'succeeded' && (!orderId || call.orderId === orderId),
+    );
 }

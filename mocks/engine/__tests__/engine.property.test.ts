@@ -7,7 +7,13 @@ import type { PackageId } from '../../data/products';
 import { buildSeed, type OrderSpec } from '../../data/seed-builder';
 import { ProvisioningEngine, type ProvisionOutcome, type ResolveOutcome } from '../engine';
 import { EngineSnapshotSchema, type EngineSnapshot } from '../engine-state';
-import { healthyProviders, type BehaviourPhase, type CallOutcome, type OperationBehaviour, type ProvidersBehaviour } from '../provider-behaviour';
+import {
+  healthyProviders,
+  type BehaviourPhase,
+  type CallOutcome,
+  type OperationBehaviour,
+  type ProvidersBehaviour,
+} from '../provider-behaviour';
 import { engineWith, freshOrder, MINUTE, orderOf } from './engine-test-kit';
 
 /*
@@ -19,7 +25,16 @@ import { engineWith, freshOrder, MINUTE, orderOf } from './engine-test-kit';
 const ADMINS = ['ana@reseller.test', 'ben@reseller.test'] as const;
 type Admin = (typeof ADMINS)[number];
 
-const ORDER_IDS = ['ORD-FRESH', 'ORD-PAID', 'ORD-HOSTY', 'ORD-FAILED', 'ORD-STUCK', 'ORD-PENDING', 'ORD-CANCELLED', 'ORD-ACTIVE'] as const;
+const ORDER_IDS = [
+  'ORD-FRESH',
+  'ORD-PAID',
+  'ORD-HOSTY',
+  'ORD-FAILED',
+  'ORD-STUCK',
+  'ORD-PENDING',
+  'ORD-CANCELLED',
+  'ORD-ACTIVE',
+] as const;
 type OrderId = (typeof ORDER_IDS)[number];
 
 /** What is fixed when the scenario is seeded: which orders share a package, and the providers' weather over time. */
@@ -87,8 +102,18 @@ function seedEngine(world: World): ProvisioningEngine {
 // Success weighs most, so orders get far enough to be bought, queued, stuck and resumed.
 const outcomeArb: fc.Arbitrary<CallOutcome> = fc.oneof(
   { weight: 6, arbitrary: fc.constant({ kind: 'succeed' as const }) },
-  { weight: 1, arbitrary: fc.constantFrom('API returned 502', 'API returned 503').map((error) => ({ kind: 'fail' as const, error })) },
-  { weight: 1, arbitrary: fc.constantFrom('Package out of stock', 'Insufficient upstream balance').map((error) => ({ kind: 'fail' as const, error, permanent: true })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('API returned 502', 'API returned 503')
+      .map((error) => ({ kind: 'fail' as const, error })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('Package out of stock', 'Insufficient upstream balance')
+      .map((error) => ({ kind: 'fail' as const, error, permanent: true })),
+  },
   { weight: 2, arbitrary: fc.constant({ kind: 'timeout' as const }) },
 );
 
@@ -96,7 +121,9 @@ const outcomeArb: fc.Arbitrary<CallOutcome> = fc.oneof(
 const operationArb: fc.Arbitrary<OperationBehaviour> = fc
   .record({
     latency: fc.tuple(fc.integer({ min: 100, max: 10_000 }), fc.integer({ min: 0, max: 20_000 })),
-    phases: fc.array(fc.record({ lengthMs: fc.integer({ min: 1_000, max: 60 * MINUTE }), outcome: outcomeArb }), { maxLength: 3 }),
+    phases: fc.array(fc.record({ lengthMs: fc.integer({ min: 1_000, max: 60 * MINUTE }), outcome: outcomeArb }), {
+      maxLength: 3,
+    }),
     last: outcomeArb,
   })
   .map(({ latency: [min, spread], phases, last }) => {
@@ -119,10 +146,17 @@ const worldArb: fc.Arbitrary<World> = fc.record({
     failed: hostycarePackageArb,
     stuck: smartVpsPackageArb,
   }),
-  stuck: fc.record({ lastAttemptMinutesAgo: fc.integer({ min: 0, max: 15 }), ipReadyInMinutes: fc.integer({ min: -5, max: 20 }) }),
+  stuck: fc.record({
+    lastAttemptMinutesAgo: fc.integer({ min: 0, max: 15 }),
+    ipReadyInMinutes: fc.integer({ min: -5, max: 20 }),
+  }),
   autoRunPaid: fc.boolean(),
   providers: fc.record({
-    smartvps: fc.record({ buyVps: operationArb, statusCheck: operationArb, ipAssignedAfterMs: fc.integer({ min: 0, max: 20 * MINUTE }) }),
+    smartvps: fc.record({
+      buyVps: operationArb,
+      statusCheck: operationArb,
+      ipAssignedAfterMs: fc.integer({ min: 0, max: 20 * MINUTE }),
+    }),
     hostycare: fc.record({ createService: operationArb }),
   }),
   randomSeed: fc.integer(),
@@ -151,10 +185,27 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('bulk' as const), orderIds: fc.shuffledSubarray([...ORDER_IDS], { minLength: 1 }), admin: fc.constantFrom(...ADMINS) }),
+    arbitrary: fc.record({
+      kind: fc.constant('bulk' as const),
+      orderIds: fc.shuffledSubarray([...ORDER_IDS], { minLength: 1 }),
+      admin: fc.constantFrom(...ADMINS),
+    }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolve' as const), orderId: fc.constantFrom(...ORDER_IDS), admin: fc.constantFrom(...ADMINS) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reload' as const), from: fc.constantFrom('snapshot' as const, 'storage' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('resolve' as const),
+      orderId: fc.constantFrom(...ORDER_IDS),
+      admin: fc.constantFrom(...ADMINS),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('reload' as const),
+      from: fc.constantFrom('snapshot' as const, 'storage' as const),
+    }),
+  },
 );
 
 const commandsArb = fc.array(commandArb, { maxLength: 40 });
@@ -178,7 +229,11 @@ function assertAnswerAsPredicted(answer: ProvisionOutcome, predicted: GuardAnswe
   switch (predicted.code) {
     case 'ALLOWED': {
       const run = answer.code === 'PROVISIONING_STARTED' ? answer.order.activeRun : null;
-      assert.deepEqual([answer.code, run?.trigger, run?.triggeredBy], ['PROVISIONING_STARTED', 'manual', admin], message);
+      assert.deepEqual(
+        [answer.code, run?.trigger, run?.triggeredBy],
+        ['PROVISIONING_STARTED', 'manual', admin],
+        message,
+      );
       return;
     }
     case 'ALREADY_PROVISIONED':
@@ -195,7 +250,11 @@ function assertResolveAsPredicted(answer: ResolveOutcome, predicted: GuardAnswer
   const message = `invariant 3 (${where}): the resolve answer contradicts provisionGuard's ${predicted.code}`;
   switch (predicted.code) {
     case 'ALLOWED':
-      assert.deepEqual([answer.code, answer.code === 'MARKED_RESOLVED' ? answer.order.resolution?.by : null], ['MARKED_RESOLVED', admin], message);
+      assert.deepEqual(
+        [answer.code, answer.code === 'MARKED_RESOLVED' ? answer.order.resolution?.by : null],
+        ['MARKED_RESOLVED', admin],
+        message,
+      );
       return;
     case 'ALREADY_PROVISIONED':
       assert.strictEqual(answer.code, 'NOT_ELIGIBLE', message);
@@ -208,7 +267,12 @@ function assertResolveAsPredicted(answer: ResolveOutcome, predicted: GuardAnswer
 
 const isPurchase = (step: string) => step === 'buyVps' || step === 'createService';
 
-function checkInvariants(engine: ProvisioningEngine, seededUpstream: ReadonlySet<string>, previousNow: number, where: string): void {
+function checkInvariants(
+  engine: ProvisioningEngine,
+  seededUpstream: ReadonlySet<string>,
+  previousNow: number,
+  where: string,
+): void {
   const now = engine.now;
   const orders = new Map<string, Order>(ORDER_IDS.map((id) => [id, orderOf(engine, id).order]));
   const runs = engine.runs();
@@ -218,11 +282,18 @@ function checkInvariants(engine: ProvisioningEngine, seededUpstream: ReadonlySet
   const bought = new Set<string>();
   for (const call of engine.upstreamCalls()) {
     if (!isPurchase(call.operation)) continue;
-    assert.isFalse(seededUpstream.has(call.orderId) || bought.has(call.orderId), `invariant 1 (${where}): ${call.operation} for ${call.orderId} at ${call.at}, which already had a server upstream`);
+    assert.isFalse(
+      seededUpstream.has(call.orderId) || bought.has(call.orderId),
+      `invariant 1 (${where}): ${call.operation} for ${call.orderId} at ${call.at}, which already had a server upstream`,
+    );
     if (call.outcome === 'succeeded') bought.add(call.orderId);
   }
   for (const [id, order] of orders) {
-    assert.strictEqual(order.upstreamId !== null, seededUpstream.has(id) || bought.has(id), `invariant 1 (${where}): ${id} upstreamId ${order.upstreamId} disagrees with the purchase journal`);
+    assert.strictEqual(
+      order.upstreamId !== null,
+      seededUpstream.has(id) || bought.has(id),
+      `invariant 1 (${where}): ${id} upstreamId ${order.upstreamId} disagrees with the purchase journal`,
+    );
   }
 
   for (const [id, order] of orders) {
@@ -235,13 +306,18 @@ function checkInvariants(engine: ProvisioningEngine, seededUpstream: ReadonlySet
     const guard = provisionGuard(order, now);
     if (order.status !== 'paid' && order.status !== 'confirmed') {
       assert.isNull(action, `invariant 3 (${where}): ${id} is ${order.status} but has a button`);
-      assert.include(['NOT_ELIGIBLE', 'ALREADY_PROVISIONED'], guard.code, `invariant 3 (${where}): ${id} is ${order.status}`);
+      assert.include(
+        ['NOT_ELIGIBLE', 'ALREADY_PROVISIONED'],
+        guard.code,
+        `invariant 3 (${where}): ${id} is ${order.status}`,
+      );
     }
     if (isProvisioned(order)) {
       assert.isNull(action, `invariant 3 (${where}): ${id} is provisioned but has a button`);
       assert.strictEqual(guard.code, 'ALREADY_PROVISIONED', `invariant 3 (${where}): ${id} is provisioned`);
     }
-    if (order.activeRun !== null) assert.strictEqual(guard.code, 'PROVISIONING_IN_PROGRESS', `invariant 3 (${where}): ${id} has a live run`);
+    if (order.activeRun !== null)
+      assert.strictEqual(guard.code, 'PROVISIONING_IN_PROGRESS', `invariant 3 (${where}): ${id} has a live run`);
     if (order.resolution !== null) {
       assert.isNull(action, `invariant 3 (${where}): ${id} is resolved but has a button`);
       assert.strictEqual(guard.code, 'NOT_ELIGIBLE', `invariant 3 (${where}): ${id} is resolved`);
@@ -250,38 +326,70 @@ function checkInvariants(engine: ProvisioningEngine, seededUpstream: ReadonlySet
 
   // 4. Locks, derived from the live runs.
   const purchasing = runs.filter((run) => isPurchase(run.step));
-  assert.strictEqual(new Set(runs.map((run) => run.orderId)).size, runs.length, `invariant 4 (${where}): two runs for one order`);
-  assert.strictEqual(new Set(purchasing.map((run) => packageOf(run.orderId))).size, purchasing.length, `invariant 4 (${where}): two purchases of one package at once`);
+  assert.strictEqual(
+    new Set(runs.map((run) => run.orderId)).size,
+    runs.length,
+    `invariant 4 (${where}): two runs for one order`,
+  );
+  assert.strictEqual(
+    new Set(purchasing.map((run) => packageOf(run.orderId))).size,
+    purchasing.length,
+    `invariant 4 (${where}): two purchases of one package at once`,
+  );
   for (const run of runs) {
     const order = orders.get(run.orderId);
-    assert.strictEqual(order?.provisioningStatus, 'provisioning', `invariant 4 (${where}): ${run.id} lives on for ${run.orderId}`);
+    assert.strictEqual(
+      order?.provisioningStatus,
+      'provisioning',
+      `invariant 4 (${where}): ${run.id} lives on for ${run.orderId}`,
+    );
     assert.strictEqual(order?.activeRun?.id, run.id, `invariant 4 (${where}): ${run.orderId} does not show its run`);
     if (run.step === 'waitingForPackage' && run.wakeAt === null) {
       const held = purchasing.some((holder) => packageOf(holder.orderId) === packageOf(run.orderId));
-      assert.isTrue(held, `invariant 4 (${where}): ${run.id} waits for ${packageOf(run.orderId)}, which nobody is buying`);
+      assert.isTrue(
+        held,
+        `invariant 4 (${where}): ${run.id} waits for ${packageOf(run.orderId)}, which nobody is buying`,
+      );
     } else {
       assert.isNotNull(run.wakeAt, `invariant 4 (${where}): ${run.id} in ${run.step} has no next step`);
     }
-    assert.isTrue(run.wakeAt === null || run.wakeAt > now, `invariant 4 (${where}): ${run.id} is overdue after settling`);
+    assert.isTrue(
+      run.wakeAt === null || run.wakeAt > now,
+      `invariant 4 (${where}): ${run.id} is overdue after settling`,
+    );
   }
   const attempts = ORDER_IDS.flatMap((id) => orderOf(engine, id).attempts);
   const running = attempts.filter((attempt) => attempt.outcome === 'running').map((attempt) => attempt.id);
   // A run waiting out its retry delay has ended its attempt; every other live run has one running, and nothing else does.
   const busy = runs.filter((run) => run.step !== 'retryDelay').map((run) => run.attemptId);
-  assert.deepEqual(running.toSorted(), busy.toSorted(), `invariant 4 (${where}): running attempts are not those of the live runs`);
+  assert.deepEqual(
+    running.toSorted(),
+    busy.toSorted(),
+    `invariant 4 (${where}): running attempts are not those of the live runs`,
+  );
 
   // 7. Nothing runs on a resolved order: no run, no attempt, no upstream call after it was resolved, and it stays resolved.
   const calls = engine.upstreamCalls();
   for (const [id, order] of orders) {
     const { resolution } = order;
     const resolvedEntries = orderOf(engine, id).audit.filter((entry) => entry.result === 'MARKED_RESOLVED');
-    assert.strictEqual(resolvedEntries.length, resolution ? 1 : 0, `invariant 7 (${where}): ${id} was resolved ${resolvedEntries.length} times, resolution ${JSON.stringify(resolution)}`);
+    assert.strictEqual(
+      resolvedEntries.length,
+      resolution ? 1 : 0,
+      `invariant 7 (${where}): ${id} was resolved ${resolvedEntries.length} times, resolution ${JSON.stringify(resolution)}`,
+    );
     if (!resolution) continue;
     assert.isNull(order.activeRun, `invariant 7 (${where}): ${id} is resolved but has a live run`);
     assert.notStrictEqual(order.provisioningStatus, 'active', `invariant 7 (${where}): ${id} is resolved and active`);
     const later = (at: string) => at > resolution.at;
-    assert.isFalse(orderOf(engine, id).attempts.some((attempt) => later(attempt.startedAt)), `invariant 7 (${where}): ${id} had an attempt after it was resolved`);
-    assert.isFalse(calls.some((call) => call.orderId === id && later(call.at)), `invariant 7 (${where}): ${id} had an upstream call after it was resolved`);
+    assert.isFalse(
+      orderOf(engine, id).attempts.some((attempt) => later(attempt.startedAt)),
+      `invariant 7 (${where}): ${id} had an attempt after it was resolved`,
+    );
+    assert.isFalse(
+      calls.some((call) => call.orderId === id && later(call.at)),
+      `invariant 7 (${where}): ${id} had an upstream call after it was resolved`,
+    );
   }
 
   // 5. Time only moves forward.
@@ -290,25 +398,45 @@ function checkInvariants(engine: ProvisioningEngine, seededUpstream: ReadonlySet
     const startedAt = Date.parse(attempt.startedAt);
     assert.isAtMost(startedAt, now, `invariant 5 (${where}): ${attempt.id} starts in the future`);
     if (attempt.endedAt === null) continue;
-    assert.isAtLeast(Date.parse(attempt.endedAt), startedAt, `invariant 5 (${where}): ${attempt.id} ends before it starts`);
+    assert.isAtLeast(
+      Date.parse(attempt.endedAt),
+      startedAt,
+      `invariant 5 (${where}): ${attempt.id} ends before it starts`,
+    );
     assert.isAtMost(Date.parse(attempt.endedAt), now, `invariant 5 (${where}): ${attempt.id} ends in the future`);
   }
 
   // 8. A permanent failure ends its run: no later attempt of that run, and the run is gone.
   for (const attempt of attempts.filter((candidate) => candidate.errorClass === 'permanent')) {
-    const later = attempts.filter((candidate) => candidate.runId === attempt.runId && candidate.attempt > attempt.attempt);
-    assert.deepEqual(later.map((candidate) => candidate.id), [], `invariant 8 (${where}): ${attempt.runId} went on after a permanent failure`);
-    assert.isFalse(runs.some((run) => run.id === attempt.runId), `invariant 8 (${where}): ${attempt.runId} lives on after a permanent failure`);
+    const later = attempts.filter(
+      (candidate) => candidate.runId === attempt.runId && candidate.attempt > attempt.attempt,
+    );
+    assert.deepEqual(
+      later.map((candidate) => candidate.id),
+      [],
+      `invariant 8 (${where}): ${attempt.runId} went on after a permanent failure`,
+    );
+    assert.isFalse(
+      runs.some((run) => run.id === attempt.runId),
+      `invariant 8 (${where}): ${attempt.runId} lives on after a permanent failure`,
+    );
   }
 
   // 9. Needs attention is exactly the orders the shared rule picks, longest wait first, and its count.
   const attention = engine.listOrders({ view: 'attention' });
-  const expected = [...orders.values()].filter((order) => attentionReason(order, now) !== null).toSorted(longestWaitingFirst);
-  assert.deepEqual(attention?.orders.map((order) => order._id), expected.map((order) => order._id), `invariant 9 (${where}): the attention view`);
+  const expected = [...orders.values()]
+    .filter((order) => attentionReason(order, now) !== null)
+    .toSorted(longestWaitingFirst);
+  assert.deepEqual(
+    attention?.orders.map((order) => order._id),
+    expected.map((order) => order._id),
+    `invariant 9 (${where}): the attention view`,
+  );
   assert.strictEqual(attention?.attentionCount, expected.length, `invariant 9 (${where}): the attention count`);
 }
 
-const auditLength = (engine: ProvisioningEngine) => ORDER_IDS.reduce((sum, id) => sum + orderOf(engine, id).audit.length, 0);
+const auditLength = (engine: ProvisioningEngine) =>
+  ORDER_IDS.reduce((sum, id) => sum + orderOf(engine, id).audit.length, 0);
 
 /** Plays the commands on the engine, reloading it when told, and on a twin that never reloads. */
 function play(world: World, commands: readonly Command[]): void {
@@ -326,8 +454,17 @@ function play(world: World, commands: readonly Command[]): void {
       requests += 1;
       const predicted = provisionGuard(orderOf(engine, orderId).order, engine.now);
       const answer = engine.provision(orderId, { actor: admin, bulk });
-      assertAnswerAsPredicted(answer, predicted, admin, `command ${index}, ${admin} ${bulk ? 'bulk-retries' : 'clicks'} ${orderId}`);
-      assert.deepEqual(twin.provision(orderId, { actor: admin, bulk }), answer, `invariant 6 (${where}): the twin that never reloaded answered otherwise`);
+      assertAnswerAsPredicted(
+        answer,
+        predicted,
+        admin,
+        `command ${index}, ${admin} ${bulk ? 'bulk-retries' : 'clicks'} ${orderId}`,
+      );
+      assert.deepEqual(
+        twin.provision(orderId, { actor: admin, bulk }),
+        answer,
+        `invariant 6 (${where}): the twin that never reloaded answered otherwise`,
+      );
     };
     switch (command.kind) {
       case 'clicks':
@@ -341,14 +478,27 @@ function play(world: World, commands: readonly Command[]): void {
         const predicted = provisionGuard(orderOf(engine, command.orderId).order, engine.now);
         const request = { actor: command.admin, reason: 'Fixed upstream by hand' };
         const answer = engine.resolve(command.orderId, request);
-        assertResolveAsPredicted(answer, predicted, command.admin, `command ${index}, ${command.admin} resolves ${command.orderId}`);
-        assert.deepEqual(twin.resolve(command.orderId, request), answer, `invariant 6 (${where}): the twin that never reloaded answered otherwise`);
+        assertResolveAsPredicted(
+          answer,
+          predicted,
+          command.admin,
+          `command ${index}, ${command.admin} resolves ${command.orderId}`,
+        );
+        assert.deepEqual(
+          twin.resolve(command.orderId, request),
+          answer,
+          `invariant 6 (${where}): the twin that never reloaded answered otherwise`,
+        );
         break;
       }
       case 'advance':
         engine.settle(engine.now + command.ms);
         twin.settle(twin.now + command.ms);
-        assert.strictEqual(engine.now, previousNow + command.ms, `invariant 5 (${where}): the clock did not land where it was sent`);
+        assert.strictEqual(
+          engine.now,
+          previousNow + command.ms,
+          `invariant 5 (${where}): the clock did not land where it was sent`,
+        );
         break;
       case 'reload': {
         const before = engine.snapshot();
@@ -361,7 +511,11 @@ function play(world: World, commands: readonly Command[]): void {
     assert.strictEqual(auditLength(engine) - auditBefore, requests, `invariant 10 (${where}): audit entries written`);
     checkInvariants(engine, seededUpstream, previousNow, where);
     // 6. A reload changes nothing about what happens next.
-    assert.deepEqual(engine.snapshot(), twin.snapshot(), `invariant 6 (${where}): the engine parted from its twin that never reloaded`);
+    assert.deepEqual(
+      engine.snapshot(),
+      twin.snapshot(),
+      `invariant 6 (${where}): the engine parted from its twin that never reloaded`,
+    );
     previousNow = engine.now;
   });
 }
@@ -383,7 +537,13 @@ describe('the provisioning simulator under random use', () => {
   // seeded server bought at the very minute the scenario starts was kept and rebuilt: a copy per reload.
   test('a reload from storage keeps a server bought as the scenario starts exactly once', () => {
     const world: World = {
-      packages: { fresh: 'smartvps-4gb', paid: 'smartvps-4gb', hosty: 'hostycare-cloud-m', failed: 'hostycare-cloud-m', stuck: 'smartvps-4gb' },
+      packages: {
+        fresh: 'smartvps-4gb',
+        paid: 'smartvps-4gb',
+        hosty: 'hostycare-cloud-m',
+        failed: 'hostycare-cloud-m',
+        stuck: 'smartvps-4gb',
+      },
       stuck: { lastAttemptMinutesAgo: 0, ipReadyInMinutes: 0 },
       autoRunPaid: false,
       providers: healthyProviders,

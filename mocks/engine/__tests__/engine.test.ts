@@ -1,24 +1,48 @@
 import { describe, expect, test } from 'vitest';
 import { ProvisioningEngine, STATUS_CHECK_BUDGET_MS } from '../engine';
 import { UPSTREAM_TIMEOUT_MS } from '../provider-behaviour';
-import { behaviour, engineWith, freshOrder, MINUTE, orderOf, providersWith, purchasesOf, START } from './engine-test-kit';
+import {
+  behaviour,
+  engineWith,
+  freshOrder,
+  MINUTE,
+  orderOf,
+  providersWith,
+  purchasesOf,
+  START,
+} from './engine-test-kit';
 
 const ADMIN = 'admin@reseller.test';
 
 describe('SmartVPS runs', () => {
   test('provisions a fresh order: one purchase, status polled until the IP, then active', () => {
     const engine = engineWith([freshOrder('ORD-1')]);
-    expect(engine.provision('ORD-1', { actor: ADMIN })).toMatchObject({ code: 'PROVISIONING_STARTED', order: { provisioningStatus: 'provisioning', activeRun: { trigger: 'manual', step: 'buyVps' } } });
+    expect(engine.provision('ORD-1', { actor: ADMIN })).toMatchObject({
+      code: 'PROVISIONING_STARTED',
+      order: { provisioningStatus: 'provisioning', activeRun: { trigger: 'manual', step: 'buyVps' } },
+    });
 
     engine.settle(START + 5 * MINUTE);
 
     const { order, attempts } = orderOf(engine, 'ORD-1');
-    expect(order).toMatchObject({ status: 'active', provisioningStatus: 'active', provisioningError: null, activeRun: null });
+    expect(order).toMatchObject({
+      status: 'active',
+      provisioningStatus: 'active',
+      provisioningError: null,
+      activeRun: null,
+    });
     expect(order.ipAddress).toMatch(/^103\.177\./);
     expect(order.upstreamId).toMatch(/^svps-/);
-    expect(attempts).toMatchObject([{ trigger: 'manual', triggeredBy: ADMIN, outcome: 'succeeded', upstreamId: order.upstreamId }]);
+    expect(attempts).toMatchObject([
+      { trigger: 'manual', triggeredBy: ADMIN, outcome: 'succeeded', upstreamId: order.upstreamId },
+    ]);
     expect(purchasesOf(engine)).toHaveLength(1);
-    expect(engine.upstreamCalls().filter((call) => call.operation === 'statusCheck').at(-1)?.outcome).toBe('succeeded');
+    expect(
+      engine
+        .upstreamCalls()
+        .filter((call) => call.operation === 'statusCheck')
+        .at(-1)?.outcome,
+    ).toBe('succeeded');
   });
 
   test('fails after 3 buyVps timeouts, waiting 1 to 5 minutes between attempts', () => {
@@ -29,7 +53,12 @@ describe('SmartVPS runs', () => {
     engine.settle(START + 60 * MINUTE);
 
     const { order, attempts } = orderOf(engine, 'ORD-1');
-    expect(order).toMatchObject({ autoProvisioned: true, provisioningStatus: 'failed', provisioningError: 'SmartVPS buyVps timeout after 3 attempts', activeRun: null });
+    expect(order).toMatchObject({
+      autoProvisioned: true,
+      provisioningStatus: 'failed',
+      provisioningError: 'SmartVPS buyVps timeout after 3 attempts',
+      activeRun: null,
+    });
     expect(attempts.map((attempt) => [attempt.trigger, attempt.attempt, attempt.outcome])).toEqual([
       ['auto', 1, 'timedOut'],
       ['auto', 2, 'timedOut'],
@@ -46,7 +75,9 @@ describe('SmartVPS runs', () => {
 
   test('replays the same jitter from the same seed', () => {
     const run = () => {
-      const engine = engineWith([freshOrder('ORD-1')], { providers: providersWith({ buyVps: behaviour({ kind: 'fail', error: 'API returned 502' }) }) });
+      const engine = engineWith([freshOrder('ORD-1')], {
+        providers: providersWith({ buyVps: behaviour({ kind: 'fail', error: 'API returned 502' }) }),
+      });
       engine.provision('ORD-1', { actor: ADMIN });
       engine.settle(START + 60 * MINUTE);
       return orderOf(engine, 'ORD-1').attempts.map((attempt) => attempt.startedAt);
@@ -61,15 +92,26 @@ describe('SmartVPS runs', () => {
     });
     engine.settle(START + STATUS_CHECK_BUDGET_MS + MINUTE);
     const stuck = orderOf(engine, 'ORD-1');
-    expect(stuck.order).toMatchObject({ status: 'confirmed', provisioningStatus: 'provisioning', ipAddress: null, activeRun: null });
+    expect(stuck.order).toMatchObject({
+      status: 'confirmed',
+      provisioningStatus: 'provisioning',
+      ipAddress: null,
+      activeRun: null,
+    });
     expect(stuck.order.provisioningError).toMatch(/status check timed out after 5 min: VPS svps-\d+ bought, no IP yet/);
     expect(stuck.attempts.at(-1)?.outcome).toBe('stuck');
 
     engine.settle(START + 9 * MINUTE);
-    expect(engine.provision('ORD-1', { actor: ADMIN })).toEqual({ code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: 60 });
+    expect(engine.provision('ORD-1', { actor: ADMIN })).toEqual({
+      code: 'PROVISIONING_IN_PROGRESS',
+      retryAfterSeconds: 60,
+    });
 
     engine.settle(START + 10 * MINUTE);
-    expect(engine.provision('ORD-1', { actor: ADMIN })).toMatchObject({ code: 'PROVISIONING_STARTED', order: { activeRun: { step: 'statusCheck' } } });
+    expect(engine.provision('ORD-1', { actor: ADMIN })).toMatchObject({
+      code: 'PROVISIONING_STARTED',
+      order: { activeRun: { step: 'statusCheck' } },
+    });
     engine.settle(START + 20 * MINUTE);
 
     expect(orderOf(engine, 'ORD-1').order).toMatchObject({ status: 'active', provisioningStatus: 'active' });
@@ -77,17 +119,31 @@ describe('SmartVPS runs', () => {
   });
 
   test('an outage of 30 minutes fails the retries inside it; a retry after recovery succeeds', () => {
-    const outage = { latencyMs: [2_000, 2_000] as const, phases: [{ untilMs: 30 * MINUTE, outcome: { kind: 'fail' as const, error: 'API returned 503' } }, { outcome: { kind: 'succeed' as const } }] };
+    const outage = {
+      latencyMs: [2_000, 2_000] as const,
+      phases: [
+        { untilMs: 30 * MINUTE, outcome: { kind: 'fail' as const, error: 'API returned 503' } },
+        { outcome: { kind: 'succeed' as const } },
+      ],
+    };
     const engine = engineWith([freshOrder('ORD-1')], { providers: providersWith({ buyVps: outage }) });
     engine.provision('ORD-1', { actor: ADMIN });
     engine.settle(START + 20 * MINUTE);
-    expect(orderOf(engine, 'ORD-1').order).toMatchObject({ provisioningStatus: 'failed', provisioningError: 'SmartVPS buyVps failed after 3 attempts: API returned 503' });
+    expect(orderOf(engine, 'ORD-1').order).toMatchObject({
+      provisioningStatus: 'failed',
+      provisioningError: 'SmartVPS buyVps failed after 3 attempts: API returned 503',
+    });
 
     engine.settle(START + 31 * MINUTE);
     expect(engine.provision('ORD-1', { actor: ADMIN }).code).toBe('PROVISIONING_STARTED');
     engine.settle(START + 35 * MINUTE);
     expect(orderOf(engine, 'ORD-1').order).toMatchObject({ status: 'active', provisioningStatus: 'active' });
-    expect(engine.upstreamCalls().filter((call) => call.operation === 'buyVps').map((call) => call.outcome)).toEqual(['failed', 'failed', 'failed', 'succeeded']);
+    expect(
+      engine
+        .upstreamCalls()
+        .filter((call) => call.operation === 'buyVps')
+        .map((call) => call.outcome),
+    ).toEqual(['failed', 'failed', 'failed', 'succeeded']);
     expect(purchasesOf(engine)).toHaveLength(1);
   });
 });
@@ -97,8 +153,14 @@ describe('Hostycare runs', () => {
     const engine = engineWith([freshOrder('ORD-1', { packageId: 'hostycare-cloud-m' })]);
     engine.provision('ORD-1', { actor: ADMIN });
     engine.settle(START + MINUTE);
-    expect(orderOf(engine, 'ORD-1').order).toMatchObject({ status: 'active', provisioningStatus: 'active', ipAddress: expect.stringMatching(/^45\.76\./) });
-    expect(engine.upstreamCalls().map((call) => [call.operation, call.outcome])).toEqual([['createService', 'succeeded']]);
+    expect(orderOf(engine, 'ORD-1').order).toMatchObject({
+      status: 'active',
+      provisioningStatus: 'active',
+      ipAddress: expect.stringMatching(/^45\.76\./),
+    });
+    expect(engine.upstreamCalls().map((call) => [call.operation, call.outcome])).toEqual([
+      ['createService', 'succeeded'],
+    ]);
   });
 
   test('failed orders fail the same way and can be retried', () => {
@@ -107,18 +169,26 @@ describe('Hostycare runs', () => {
     });
     engine.provision('ORD-1', { actor: ADMIN });
     engine.settle(START + 30 * MINUTE);
-    expect(orderOf(engine, 'ORD-1').order).toMatchObject({ provisioningStatus: 'failed', provisioningError: 'Hostycare createService failed after 3 attempts: API returned 503' });
+    expect(orderOf(engine, 'ORD-1').order).toMatchObject({
+      provisioningStatus: 'failed',
+      provisioningError: 'Hostycare createService failed after 3 attempts: API returned 503',
+    });
     expect(engine.provision('ORD-1', { actor: ADMIN }).code).toBe('PROVISIONING_STARTED');
   });
 });
 
 describe('locks', () => {
   test('purchases of one package never overlap: the second run queues until the first purchase returns', () => {
-    const engine = engineWith([freshOrder('ORD-1'), freshOrder('ORD-2'), freshOrder('ORD-3', { packageId: 'smartvps-8gb' })], {
-      providers: providersWith({ buyVps: behaviour({ kind: 'succeed' }, [10_000, 10_000]) }),
-    });
+    const engine = engineWith(
+      [freshOrder('ORD-1'), freshOrder('ORD-2'), freshOrder('ORD-3', { packageId: 'smartvps-8gb' })],
+      {
+        providers: providersWith({ buyVps: behaviour({ kind: 'succeed' }, [10_000, 10_000]) }),
+      },
+    );
     engine.provision('ORD-1', { actor: ADMIN });
-    expect(engine.provision('ORD-2', { actor: ADMIN })).toMatchObject({ order: { activeRun: { step: 'waitingForPackage', nextStepAt: null } } });
+    expect(engine.provision('ORD-2', { actor: ADMIN })).toMatchObject({
+      order: { activeRun: { step: 'waitingForPackage', nextStepAt: null } },
+    });
     expect(engine.provision('ORD-3', { actor: ADMIN })).toMatchObject({ order: { activeRun: { step: 'buyVps' } } });
 
     engine.settle(START + 5 * MINUTE);
@@ -128,11 +198,17 @@ describe('locks', () => {
       ['ORD-3', new Date(START).toISOString()],
       ['ORD-2', new Date(START + 10_000).toISOString()],
     ]);
-    expect(['ORD-1', 'ORD-2', 'ORD-3'].map((id) => orderOf(engine, id).order.status)).toEqual(['active', 'active', 'active']);
+    expect(['ORD-1', 'ORD-2', 'ORD-3'].map((id) => orderOf(engine, id).order.status)).toEqual([
+      'active',
+      'active',
+      'active',
+    ]);
   });
 
   test('a failed purchase hands the package to the next run in the queue', () => {
-    const engine = engineWith([freshOrder('ORD-1'), freshOrder('ORD-2')], { providers: providersWith({ buyVps: behaviour({ kind: 'timeout' }) }) });
+    const engine = engineWith([freshOrder('ORD-1'), freshOrder('ORD-2')], {
+      providers: providersWith({ buyVps: behaviour({ kind: 'timeout' }) }),
+    });
     engine.provision('ORD-1', { actor: ADMIN });
     engine.provision('ORD-2', { actor: ADMIN });
     engine.settle(START + UPSTREAM_TIMEOUT_MS);
@@ -142,7 +218,10 @@ describe('locks', () => {
   test('one run per order: a second request while a run is alive is answered in progress', () => {
     const engine = engineWith([freshOrder('ORD-1')]);
     engine.provision('ORD-1', { actor: ADMIN });
-    expect(engine.provision('ORD-1', { actor: 'other@reseller.test' })).toEqual({ code: 'PROVISIONING_IN_PROGRESS', retryAfterSeconds: 600 });
+    expect(engine.provision('ORD-1', { actor: 'other@reseller.test' })).toEqual({
+      code: 'PROVISIONING_IN_PROGRESS',
+      retryAfterSeconds: 600,
+    });
     expect(engine.runs()).toHaveLength(1);
   });
 
@@ -157,7 +236,11 @@ describe('locks', () => {
 
 describe('guards', () => {
   test.each([
-    ['already provisioned', freshOrder('ORD-1', { status: 'active', provisioningStatus: 'active', ipAddress: '103.177.114.195' }), 'ALREADY_PROVISIONED'],
+    [
+      'already provisioned',
+      freshOrder('ORD-1', { status: 'active', provisioningStatus: 'active', ipAddress: '103.177.114.195' }),
+      'ALREADY_PROVISIONED',
+    ],
     ['unpaid', freshOrder('ORD-1', { status: 'pending' }), 'NOT_ELIGIBLE'],
     ['cancelled', freshOrder('ORD-1', { status: 'cancelled' }), 'NOT_ELIGIBLE'],
   ] as const)('%s orders change nothing', (_name, spec, code) => {

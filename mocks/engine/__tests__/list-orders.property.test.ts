@@ -18,22 +18,33 @@ const specs = [...defaultOrderSpecs(), ...historicalOrders(50_000, 400, 5)];
 const positions = buildSeed(specs, START).orders.map((order) => order._id);
 
 /** A list that still shows old copies of two orders (the `stale-list` scenario's cache), then runs that change orders. */
-function engineAfterRuns(orderSpecs = specs, staleIds = ['ORD-1002', 'ORD-1004']): { engine: ProvisioningEngine; stale: Map<string, Order> } {
+function engineAfterRuns(
+  orderSpecs = specs,
+  staleIds = ['ORD-1002', 'ORD-1004'],
+): { engine: ProvisioningEngine; stale: Map<string, Order> } {
   const { orders, servers } = buildSeed(orderSpecs, START);
-  const staleSpecs = orderSpecs.filter((spec) => staleIds.includes(spec.id)).map((spec) => ({ ...spec, status: 'paid' as const, provisioningStatus: null, ipAddress: '10.9.8.7' }));
+  const staleSpecs = orderSpecs
+    .filter((spec) => staleIds.includes(spec.id))
+    .map((spec) => ({ ...spec, status: 'paid' as const, provisioningStatus: null, ipAddress: '10.9.8.7' }));
   const staleListEntries = buildSeed(staleSpecs, START).orders;
   const engine = ProvisioningEngine.seed(
     { scenario: 'test', start: START, randomSeed: 3, orders, servers, staleListEntries, autoRunOrderIds: [] },
     { providers: healthyProviders },
   );
-  for (const orderId of ['ORD-1003', 'ORD-1005', 'ORD-1006']) engine.provision(orderId, { actor: 'admin@reseller.test' });
+  for (const orderId of ['ORD-1003', 'ORD-1005', 'ORD-1006'])
+    engine.provision(orderId, { actor: 'admin@reseller.test' });
   engine.settle(START + 2 * MINUTE);
   // No write touched them, so the list still serves both old copies.
   const stale = new Map(staleListEntries.map((entry) => [entry._id, { ...entry, activeRun: null }]));
   return { engine, stale };
 }
 
-function scan(engine: ProvisioningEngine, stale: ReadonlyMap<string, Order>, query: OrdersQuery, ids = positions): { ids: string[]; attentionCount: number } {
+function scan(
+  engine: ProvisioningEngine,
+  stale: ReadonlyMap<string, Order>,
+  query: OrdersQuery,
+  ids = positions,
+): { ids: string[]; attentionCount: number } {
   const listed = ids.map((id) => stale.get(id) ?? engine.getOrder(id)?.order).filter((order) => order !== undefined);
   const needsAttention = listed.filter((order) => attentionReason(order, engine.now) !== null);
   const needle = query.q?.toLowerCase();
@@ -42,7 +53,11 @@ function scan(engine: ProvisioningEngine, stale: ReadonlyMap<string, Order>, que
       (!query.status || order.status === query.status) &&
       (!query.provider || order.provider === query.provider) &&
       (!query.provisioning || (order.provisioningStatus ?? 'none') === query.provisioning) &&
-      (!needle || [order._id, order.customer.name, order.customer.email, order.ipAddress ?? ''].join('\n').toLowerCase().includes(needle)),
+      (!needle ||
+        [order._id, order.customer.name, order.customer.email, order.ipAddress ?? '']
+          .join('\n')
+          .toLowerCase()
+          .includes(needle)),
   );
   return { ids: matches.map((order) => order._id), attentionCount: needsAttention.length };
 }
@@ -75,7 +90,12 @@ function allPages(engine: ProvisioningEngine, query: OrdersQuery, limit: number,
 }
 
 /** What `allPages` must give: the scan's matches, and the same counts on every page. */
-function scannedPages(engine: ProvisioningEngine, stale: ReadonlyMap<string, Order>, query: OrdersQuery, all = positions) {
+function scannedPages(
+  engine: ProvisioningEngine,
+  stale: ReadonlyMap<string, Order>,
+  query: OrdersQuery,
+  all = positions,
+) {
   const { ids, attentionCount } = scan(engine, stale, query, all);
   return { ids, totals: [ids.length], attentionCounts: [attentionCount] };
 }
@@ -94,16 +114,27 @@ describe('listOrders', () => {
 
   it('keeps its indexes in step when orders change after they were built', () => {
     const changing = engineAfterRuns();
-    const queries: OrdersQuery[] = [{ provisioning: 'none' }, { status: 'paid', provider: 'smartvps' }, { q: '103.177' }, { q: '10.9.8.7' }, { view: 'attention' }, { view: 'attention', provisioning: 'failed' }];
-    for (const query of queries) expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+    const queries: OrdersQuery[] = [
+      { provisioning: 'none' },
+      { status: 'paid', provider: 'smartvps' },
+      { q: '103.177' },
+      { q: '10.9.8.7' },
+      { view: 'attention' },
+      { view: 'attention', provisioning: 'failed' },
+    ];
+    for (const query of queries)
+      expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
     // A write to ORD-1004 drops its stale copy.
     changing.engine.provision('ORD-1004', { actor: 'admin@reseller.test' });
     changing.stale.delete('ORD-1004');
-    for (const query of queries) expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+    for (const query of queries)
+      expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
     // Runs move orders between statuses and give them IPs.
-    for (const orderId of ['ORD-1001', 'ORD-1012']) changing.engine.provision(orderId, { actor: 'admin@reseller.test' });
+    for (const orderId of ['ORD-1001', 'ORD-1012'])
+      changing.engine.provision(orderId, { actor: 'admin@reseller.test' });
     changing.engine.settle(START + 15 * MINUTE);
-    for (const query of queries) expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+    for (const query of queries)
+      expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
   });
 
   it('answers as the scan does when orders change while its filter values are still being read ahead', () => {
@@ -113,14 +144,23 @@ describe('listOrders', () => {
     expect(manyPositions.length).toBeGreaterThan(2 * 1_024);
     const lateId = manyPositions[1_500] ?? '';
     const changing = engineAfterRuns(manySpecs, ['ORD-1002', lateId]);
-    const queries: OrdersQuery[] = [{ provisioning: 'none' }, { status: 'paid', provider: 'smartvps' }, { status: 'active', q: 'a' }, { view: 'attention', provisioning: 'failed' }];
+    const queries: OrdersQuery[] = [
+      { provisioning: 'none' },
+      { status: 'paid', provider: 'smartvps' },
+      { status: 'active', q: 'a' },
+      { view: 'attention', provisioning: 'failed' },
+    ];
     const answersAsScan = () => {
-      for (const query of queries) expect(allPages(changing.engine, query, 50, manyPositions)).toEqual(scannedPages(changing.engine, changing.stale, query, manyPositions));
+      for (const query of queries)
+        expect(allPages(changing.engine, query, 50, manyPositions)).toEqual(
+          scannedPages(changing.engine, changing.stale, query, manyPositions),
+        );
     };
 
     expect(changing.engine.prepareIndexes(0)).toBe(false);
     // Read already: these orders' changes must be written over what was read.
-    for (const orderId of ['ORD-1001', 'ORD-1012']) changing.engine.provision(orderId, { actor: 'admin@reseller.test' });
+    for (const orderId of ['ORD-1001', 'ORD-1012'])
+      changing.engine.provision(orderId, { actor: 'admin@reseller.test' });
     changing.engine.settle(START + 15 * MINUTE);
     // Not read yet: a write drops the order's stale copy, and the reading must find it gone.
     changing.engine.provision(lateId, { actor: 'admin@reseller.test' });

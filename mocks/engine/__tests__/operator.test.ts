@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import type { OrderSpec } from '../../data/seed-builder';
 import { MAX_ATTEMPTS, type ProvisioningEngine } from '../engine';
-import { behaviour, engineWith, freshOrder, MINUTE, orderOf, providersWith, purchasesOf, START } from './engine-test-kit';
+import {
+  behaviour,
+  engineWith,
+  freshOrder,
+  MINUTE,
+  orderOf,
+  providersWith,
+  purchasesOf,
+  START,
+} from './engine-test-kit';
 
 const ADMIN = 'admin@reseller.test';
 const OTHER = 'sam@reseller.test';
@@ -16,18 +25,27 @@ function withoutAudit(engine: ProvisioningEngine) {
 
 const failed = (id: string, overrides: Partial<OrderSpec> = {}) =>
   freshOrder(id, {
-    autoProvisioned: true, provisioningStatus: 'failed', provisioningError: 'SmartVPS buyVps timeout after 3 attempts', lastAttemptMinutesAgo: 30,
+    autoProvisioned: true,
+    provisioningStatus: 'failed',
+    provisioningError: 'SmartVPS buyVps timeout after 3 attempts',
+    lastAttemptMinutesAgo: 30,
     ...overrides,
   });
 const stuck = (id: string, overrides: Partial<OrderSpec> = {}) =>
   freshOrder(id, {
-    autoProvisioned: true, provisioningStatus: 'provisioning', lastAttemptMinutesAgo: 25,
+    autoProvisioned: true,
+    provisioningStatus: 'provisioning',
+    lastAttemptMinutesAgo: 25,
     upstream: { id: `svps-${id}`, ipAddress: '103.177.52.18', ipReadyInMinutes: -5 },
     ...overrides,
   });
 const active = (id: string, overrides: Partial<OrderSpec> = {}) =>
   freshOrder(id, {
-    status: 'active', autoProvisioned: true, provisioningStatus: 'active', ipAddress: '103.177.114.195', lastAttemptMinutesAgo: 60,
+    status: 'active',
+    autoProvisioned: true,
+    provisioningStatus: 'active',
+    ipAddress: '103.177.114.195',
+    lastAttemptMinutesAgo: 60,
     upstream: { id: `svps-${id}`, ipAddress: '103.177.114.195', ipReadyInMinutes: -50 },
     ...overrides,
   });
@@ -46,7 +64,14 @@ describe('error classes', () => {
       provisioningError: 'SmartVPS buyVps failed: out of stock for this package (permanent: not retried)',
       activeRun: null,
     });
-    expect(attempts).toMatchObject([{ attempt: 1, outcome: 'failed', errorClass: 'permanent', error: 'SmartVPS buyVps failed: out of stock for this package' }]);
+    expect(attempts).toMatchObject([
+      {
+        attempt: 1,
+        outcome: 'failed',
+        errorClass: 'permanent',
+        error: 'SmartVPS buyVps failed: out of stock for this package',
+      },
+    ]);
     expect(engine.nextWakeAt()).toBeNull();
 
     engine.settle(START + 60 * MINUTE);
@@ -59,7 +84,9 @@ describe('error classes', () => {
       autoRunOrderIds: ['ORD-1'],
     });
     engine.settle(START + 60 * MINUTE);
-    expect(orderOf(engine, 'ORD-1').attempts).toMatchObject([{ trigger: 'auto', outcome: 'failed', errorClass: 'permanent', reason: null }]);
+    expect(orderOf(engine, 'ORD-1').attempts).toMatchObject([
+      { trigger: 'auto', outcome: 'failed', errorClass: 'permanent', reason: null },
+    ]);
   });
 
   test('transient failures are still retried up to 3 times, each attempt and the order saying transient', () => {
@@ -83,10 +110,16 @@ describe('error classes', () => {
   });
 
   test('a timeout is transient', () => {
-    const engine = engineWith([freshOrder('ORD-1')], { providers: providersWith({ buyVps: behaviour({ kind: 'timeout' }) }) });
+    const engine = engineWith([freshOrder('ORD-1')], {
+      providers: providersWith({ buyVps: behaviour({ kind: 'timeout' }) }),
+    });
     engine.provision('ORD-1', { actor: ADMIN });
     engine.settle(START + 60 * MINUTE);
-    expect(orderOf(engine, 'ORD-1').attempts.map((attempt) => attempt.errorClass)).toEqual(['transient', 'transient', 'transient']);
+    expect(orderOf(engine, 'ORD-1').attempts.map((attempt) => attempt.errorClass)).toEqual([
+      'transient',
+      'transient',
+      'transient',
+    ]);
   });
 
   test("the admin's reason is kept on the first attempt of their run, not on the automatic retries after it", () => {
@@ -104,7 +137,11 @@ describe('error classes', () => {
     const engine = engineWith([failed('ORD-1', { packageId: 'hostycare-cloud-m' })]);
     engine.provision('ORD-1', { actor: ADMIN });
     engine.settle(START + MINUTE);
-    expect(orderOf(engine, 'ORD-1').order).toMatchObject({ provisioningStatus: 'active', provisioningError: null, provisioningErrorClass: null });
+    expect(orderOf(engine, 'ORD-1').order).toMatchObject({
+      provisioningStatus: 'active',
+      provisioningError: null,
+      provisioningErrorClass: null,
+    });
   });
 });
 
@@ -130,31 +167,92 @@ describe('the audit trail', () => {
       engine.provision('ORD-CANCELLED', { actor: ADMIN }),
     ].map((answer) => answer.code);
     expect(answers).toEqual([
-      'PROVISIONING_STARTED', 'PROVISIONING_IN_PROGRESS', 'PROVISIONING_STARTED', 'PROVISIONING_STARTED',
-      'ALREADY_PROVISIONED', 'NOT_ELIGIBLE', 'NOT_ELIGIBLE',
+      'PROVISIONING_STARTED',
+      'PROVISIONING_IN_PROGRESS',
+      'PROVISIONING_STARTED',
+      'PROVISIONING_STARTED',
+      'ALREADY_PROVISIONED',
+      'NOT_ELIGIBLE',
+      'NOT_ELIGIBLE',
     ]);
 
     const at = new Date(START + 30_000).toISOString();
     const trail = (id: string) => orderOf(engine, id).audit.map(({ id: _id, ...entry }) => entry);
     expect(trail('ORD-FRESH')).toEqual([
-      { orderId: 'ORD-FRESH', at, actor: ADMIN, action: 'provision', bulk: false, reason: 'Customer asked', result: 'PROVISIONING_STARTED' },
-      { orderId: 'ORD-FRESH', at, actor: OTHER, action: 'provision', bulk: false, reason: null, result: 'PROVISIONING_IN_PROGRESS' },
+      {
+        orderId: 'ORD-FRESH',
+        at,
+        actor: ADMIN,
+        action: 'provision',
+        bulk: false,
+        reason: 'Customer asked',
+        result: 'PROVISIONING_STARTED',
+      },
+      {
+        orderId: 'ORD-FRESH',
+        at,
+        actor: OTHER,
+        action: 'provision',
+        bulk: false,
+        reason: null,
+        result: 'PROVISIONING_IN_PROGRESS',
+      },
     ]);
     expect(trail('ORD-FAILED')).toEqual([
-      { orderId: 'ORD-FAILED', at, actor: ADMIN, action: 'retry', bulk: true, reason: 'Provider is back', result: 'PROVISIONING_STARTED' },
+      {
+        orderId: 'ORD-FAILED',
+        at,
+        actor: ADMIN,
+        action: 'retry',
+        bulk: true,
+        reason: 'Provider is back',
+        result: 'PROVISIONING_STARTED',
+      },
     ]);
     // Confirmed, automatic, no IP: the rule's blue Retry; an empty reason is no reason.
     expect(trail('ORD-AUTO')).toEqual([
-      { orderId: 'ORD-AUTO', at, actor: ADMIN, action: 'retry', bulk: false, reason: null, result: 'PROVISIONING_STARTED' },
+      {
+        orderId: 'ORD-AUTO',
+        at,
+        actor: ADMIN,
+        action: 'retry',
+        bulk: false,
+        reason: null,
+        result: 'PROVISIONING_STARTED',
+      },
     ]);
     expect(trail('ORD-ACTIVE')).toEqual([
-      { orderId: 'ORD-ACTIVE', at, actor: ADMIN, action: 'provision', bulk: true, reason: null, result: 'ALREADY_PROVISIONED' },
+      {
+        orderId: 'ORD-ACTIVE',
+        at,
+        actor: ADMIN,
+        action: 'provision',
+        bulk: true,
+        reason: null,
+        result: 'ALREADY_PROVISIONED',
+      },
     ]);
     expect(trail('ORD-PENDING')).toEqual([
-      { orderId: 'ORD-PENDING', at, actor: OTHER, action: 'provision', bulk: false, reason: 'Try anyway', result: 'NOT_ELIGIBLE' },
+      {
+        orderId: 'ORD-PENDING',
+        at,
+        actor: OTHER,
+        action: 'provision',
+        bulk: false,
+        reason: 'Try anyway',
+        result: 'NOT_ELIGIBLE',
+      },
     ]);
     expect(trail('ORD-CANCELLED')).toEqual([
-      { orderId: 'ORD-CANCELLED', at, actor: ADMIN, action: 'provision', bulk: false, reason: null, result: 'NOT_ELIGIBLE' },
+      {
+        orderId: 'ORD-CANCELLED',
+        at,
+        actor: ADMIN,
+        action: 'provision',
+        bulk: false,
+        reason: null,
+        result: 'NOT_ELIGIBLE',
+      },
     ]);
   });
 
@@ -177,15 +275,21 @@ describe('the audit trail', () => {
   test('in a race, both admins are recorded with the button the order showed them both', () => {
     // Paid and automatic: once the colleague's run starts, the rule would show no button at all.
     const engine = engineWith([failed('ORD-1', { status: 'paid' })], { concurrentAdmin: OTHER });
-    expect(engine.provision('ORD-1', { actor: ADMIN, reason: 'Customer chased' }).code).toBe('PROVISIONING_IN_PROGRESS');
-    expect(orderOf(engine, 'ORD-1').audit.map((entry) => [entry.actor, entry.action, entry.reason, entry.result])).toEqual([
+    expect(engine.provision('ORD-1', { actor: ADMIN, reason: 'Customer chased' }).code).toBe(
+      'PROVISIONING_IN_PROGRESS',
+    );
+    expect(
+      orderOf(engine, 'ORD-1').audit.map((entry) => [entry.actor, entry.action, entry.reason, entry.result]),
+    ).toEqual([
       [OTHER, 'retry', null, 'PROVISIONING_STARTED'],
       [ADMIN, 'retry', 'Customer chased', 'PROVISIONING_IN_PROGRESS'],
     ]);
   });
 
   test('automatic runs write nothing to the trail', () => {
-    const engine = engineWith([freshOrder('ORD-1', { status: 'paid', autoProvisioned: undefined })], { autoRunOrderIds: ['ORD-1'] });
+    const engine = engineWith([freshOrder('ORD-1', { status: 'paid', autoProvisioned: undefined })], {
+      autoRunOrderIds: ['ORD-1'],
+    });
     engine.settle(START + 10 * MINUTE);
     expect(orderOf(engine, 'ORD-1')).toMatchObject({ order: { provisioningStatus: 'active' }, audit: [] });
   });
@@ -204,26 +308,48 @@ describe('resolve: marking an order fixed outside the console', () => {
     engine.settle(START + MINUTE);
     const resolution = { by: ADMIN, at: new Date(START + MINUTE).toISOString(), reason: request.reason };
 
-    expect(engine.resolve('ORD-1', request)).toMatchObject({ code: 'MARKED_RESOLVED', order: { _id: 'ORD-1', resolution } });
+    expect(engine.resolve('ORD-1', request)).toMatchObject({
+      code: 'MARKED_RESOLVED',
+      order: { _id: 'ORD-1', resolution },
+    });
     const { order, audit } = orderOf(engine, 'ORD-1');
     expect(order.resolution).toEqual(resolution);
-    expect(audit).toMatchObject([{ actor: ADMIN, action: 'markResolved', bulk: false, reason: request.reason, result: 'MARKED_RESOLVED' }]);
+    expect(audit).toMatchObject([
+      { actor: ADMIN, action: 'markResolved', bulk: false, reason: request.reason, result: 'MARKED_RESOLVED' },
+    ]);
     expect(engine.runs()).toEqual([]);
     expect(engine.upstreamCalls()).toEqual([]);
   });
 
   test.each<[string, OrderSpec[], string, { code: string }]>([
     ['provisioned', [active('ORD-1')], 'ORD-1', { code: 'NOT_ELIGIBLE' }],
-    ['inside the 10-minute window', [stuck('ORD-1', { lastAttemptMinutesAgo: 3 })], 'ORD-1', { code: 'PROVISIONING_IN_PROGRESS' }],
-    ['unpaid', [freshOrder('ORD-1', { status: 'pending', paidMinutesAgo: undefined })], 'ORD-1', { code: 'NOT_ELIGIBLE' }],
+    [
+      'inside the 10-minute window',
+      [stuck('ORD-1', { lastAttemptMinutesAgo: 3 })],
+      'ORD-1',
+      { code: 'PROVISIONING_IN_PROGRESS' },
+    ],
+    [
+      'unpaid',
+      [freshOrder('ORD-1', { status: 'pending', paidMinutesAgo: undefined })],
+      'ORD-1',
+      { code: 'NOT_ELIGIBLE' },
+    ],
     ['cancelled', [freshOrder('ORD-1', { status: 'cancelled' })], 'ORD-1', { code: 'NOT_ELIGIBLE' }],
-    ['active without a server', [freshOrder('ORD-1', { status: 'active', provisioningStatus: 'active' })], 'ORD-1', { code: 'NOT_ELIGIBLE' }],
+    [
+      'active without a server',
+      [freshOrder('ORD-1', { status: 'active', provisioningStatus: 'active' })],
+      'ORD-1',
+      { code: 'NOT_ELIGIBLE' },
+    ],
   ])('is refused on an order %s, changing nothing but the audit trail', (_name, specs, orderId, answer) => {
     const engine = engineWith(specs);
     const before = withoutAudit(engine);
     expect(engine.resolve(orderId, request)).toMatchObject(answer);
     expect(withoutAudit(engine)).toEqual(before);
-    expect(orderOf(engine, orderId).audit).toMatchObject([{ action: 'markResolved', result: answer.code, reason: request.reason }]);
+    expect(orderOf(engine, orderId).audit).toMatchObject([
+      { action: 'markResolved', result: answer.code, reason: request.reason },
+    ]);
   });
 
   test('is refused on an order with a live run, even one queued past the window', () => {
@@ -319,7 +445,14 @@ describe('listOrders: the Needs attention view', () => {
   test('an order joins when its window ends and leaves while a run works on it', () => {
     const engine = engineWith(specs, { providers: providersWith({ buyVps: unavailable }) });
     engine.settle(START + 7 * MINUTE);
-    expect(ids(engine.listOrders({ view: 'attention' }))).toEqual(['ORD-H', 'ORD-A', 'ORD-B', 'ORD-C', 'ORD-D', 'ORD-I']);
+    expect(ids(engine.listOrders({ view: 'attention' }))).toEqual([
+      'ORD-H',
+      'ORD-A',
+      'ORD-B',
+      'ORD-C',
+      'ORD-D',
+      'ORD-I',
+    ]);
 
     engine.provision('ORD-A', { actor: ADMIN });
     expect(engine.listOrders({ view: 'attention' })?.attentionCount).toBe(5);
@@ -367,7 +500,10 @@ describe('credentials', () => {
 
     // Bought (2 s), still waiting for the IP (30 s).
     engine.settle(START + 10_000);
-    expect(orderOf(engine, 'ORD-1')).toMatchObject({ order: { provisioningStatus: 'provisioning' }, credentials: null });
+    expect(orderOf(engine, 'ORD-1')).toMatchObject({
+      order: { provisioningStatus: 'provisioning' },
+      credentials: null,
+    });
     expect(purchasesOf(engine, 'ORD-1')).toHaveLength(1);
 
     engine.settle(START + 5 * MINUTE);

@@ -88,7 +88,13 @@ describe('SearchIndex', () => {
     index.prepareFor(Number.POSITIVE_INFINITY);
     // Fewer changes than make a rebuild worth it: the first and last texts lose their 7s or gain
     // one, a text in the middle gains a character no text had.
-    for (const [position, text] of [[0, 'ord-7'], [7, 'ord-x'], [500, 'ord-500 q'], [777, 'ord'], [999, 'ord-9997']] as const) {
+    for (const [position, text] of [
+      [0, 'ord-7'],
+      [7, 'ord-x'],
+      [500, 'ord-500 q'],
+      [777, 'ord'],
+      [999, 'ord-9997'],
+    ] as const) {
       texts[position] = text;
       index.invalidate(position);
     }
@@ -174,7 +180,14 @@ describe('SearchIndex', () => {
     fc.assert(
       fc.property(
         fc.array(text, { minLength: 1, maxLength: 40 }),
-        fc.array(fc.tuple(fc.nat(), text, fc.string({ unit: fc.constantFrom('a', 'b', '.', '1'), minLength: 1, maxLength: 3 }), fc.boolean())),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            text,
+            fc.string({ unit: fc.constantFrom('a', 'b', '.', '1'), minLength: 1, maxLength: 3 }),
+            fc.boolean(),
+          ),
+        ),
         (initial, steps) => {
           const texts = [...initial];
           const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');

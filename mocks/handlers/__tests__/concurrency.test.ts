@@ -62,7 +62,11 @@ async function provision(token: string, orderId: string): Promise<{ orderId: str
   const response = await post(token, '/api/orders/provision', { orderId });
   const body: unknown = await response.json();
   const answer = ProvisionResponseSchema.safeParse(body);
-  return { orderId, status: response.status, code: answer.success ? answer.data.code : ApiErrorBodySchema.parse(body).code };
+  return {
+    orderId,
+    status: response.status,
+    code: answer.success ? answer.data.code : ApiErrorBodySchema.parse(body).code,
+  };
 }
 
 async function bulkRetry(token: string, orderIds: readonly string[]) {
@@ -92,7 +96,9 @@ function purchaseSpans(calls: readonly UpstreamCall[]): { orderId: string; start
     .filter((call) => call.operation === 'buyVps')
     .map((purchase) => {
       const start = Date.parse(purchase.at);
-      const check = calls.find((call) => call.orderId === purchase.orderId && call.operation === 'statusCheck' && Date.parse(call.at) >= start);
+      const check = calls.find(
+        (call) => call.orderId === purchase.orderId && call.operation === 'statusCheck' && Date.parse(call.at) >= start,
+      );
       return { orderId: purchase.orderId, start, end: check ? Date.parse(check.at) : Infinity };
     })
     .toSorted((a, b) => a.start - b.start);
@@ -102,7 +108,9 @@ describe('concurrent provision requests', () => {
   test('100 at once for one order, from four pages: one run starts, the rest are told it is in progress, one VPS is bought', async () => {
     const pages = await openPages(4);
 
-    const answers = await Promise.all(Array.from({ length: BURST }, (_, index) => provision(pageOf(pages, index), 'ORD-1001')));
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, (_, index) => provision(pageOf(pages, index), 'ORD-1001')),
+    );
 
     expect(countBy(answers, (answer) => `${answer.status} ${answer.code}`)).toEqual({
       '202 PROVISIONING_STARTED': 1,
@@ -115,10 +123,15 @@ describe('concurrent provision requests', () => {
     expect(detail.order.ipAddress).not.toBeNull();
     expect(new Set(detail.attempts.map((attempt) => attempt.runId)).size).toBe(1);
     // Every click is in the audit, with the answer it got.
-    expect(countBy(detail.audit, (entry) => entry.result)).toEqual({ PROVISIONING_STARTED: 1, PROVISIONING_IN_PROGRESS: BURST - 1 });
+    expect(countBy(detail.audit, (entry) => entry.result)).toEqual({
+      PROVISIONING_STARTED: 1,
+      PROVISIONING_IN_PROGRESS: BURST - 1,
+    });
 
     // Once it is active, another burst is told so, and buys nothing.
-    const later = await Promise.all(Array.from({ length: BURST }, (_, index) => provision(pageOf(pages, index), 'ORD-1001')));
+    const later = await Promise.all(
+      Array.from({ length: BURST }, (_, index) => provision(pageOf(pages, index), 'ORD-1001')),
+    );
     expect(countBy(later, (answer) => `${answer.status} ${answer.code}`)).toEqual({ '200 ALREADY_PROVISIONED': BURST });
     expect(purchasesOf(['ORD-1001'])).toHaveLength(1);
   });
@@ -135,19 +148,25 @@ describe('concurrent provision requests', () => {
       ...orderIds.map((orderId, index) => provision(pageOf(clickPages, index), orderId)),
     ]);
     const starts = [...bulkResults, ...clicks].filter((answer) => answer.code === 'PROVISIONING_STARTED');
-    expect(countBy(starts, (answer) => answer.orderId)).toEqual(Object.fromEntries(orderIds.map((orderId) => [orderId, 1])));
+    expect(countBy(starts, (answer) => answer.orderId)).toEqual(
+      Object.fromEntries(orderIds.map((orderId) => [orderId, 1])),
+    );
     expect(starts).toHaveLength(BURST);
     const others = [...bulkResults, ...clicks].filter((answer) => answer.code !== 'PROVISIONING_STARTED');
     expect(new Set(others.map((answer) => answer.code))).toEqual(new Set(['PROVISIONING_IN_PROGRESS']));
 
     // Clicked again while queued for the package or buying: in progress, every one.
     const meanwhile = await Promise.all(orderIds.map((orderId, index) => provision(pageOf(pages, index), orderId)));
-    expect(countBy(meanwhile, (answer) => `${answer.status} ${answer.code}`)).toEqual({ '409 PROVISIONING_IN_PROGRESS': BURST });
+    expect(countBy(meanwhile, (answer) => `${answer.status} ${answer.code}`)).toEqual({
+      '409 PROVISIONING_IN_PROGRESS': BURST,
+    });
 
     backend.advance(15 * MINUTE);
 
     const calls = backend.upstreamCalls().filter((call) => orderIds.includes(call.orderId));
-    expect(countBy(purchasesOf(orderIds), (call) => call.orderId)).toEqual(Object.fromEntries(orderIds.map((orderId) => [orderId, 1])));
+    expect(countBy(purchasesOf(orderIds), (call) => call.orderId)).toEqual(
+      Object.fromEntries(orderIds.map((orderId) => [orderId, 1])),
+    );
     expect(new Set(purchasesOf(orderIds).map((call) => call.packageId))).toEqual(new Set(['smartvps-2gb']));
     // Never two purchases of the package at once: each starts once the one before has answered.
     const spans = purchaseSpans(calls);
@@ -158,7 +177,9 @@ describe('concurrent provision requests', () => {
     const list = OrderListResponseSchema.parse(await (await api('/api/orders')).json());
     const backlog = list.orders.filter((order) => orderIds.includes(order._id));
     expect(backlog).toHaveLength(BURST);
-    expect(backlog.filter((order) => order.status !== 'active' || order.ipAddress === null || order.activeRun !== null)).toEqual([]);
+    expect(
+      backlog.filter((order) => order.status !== 'active' || order.ipAddress === null || order.activeRun !== null),
+    ).toEqual([]);
 
     const later = await Promise.all(orderIds.map((orderId, index) => provision(pageOf(pages, index), orderId)));
     expect(countBy(later, (answer) => `${answer.status} ${answer.code}`)).toEqual({ '200 ALREADY_PROVISIONED': BURST });

@@ -3,7 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ApiErrorBodySchema } from '@/contract/errors';
 import { REASON_MAX_LENGTH } from '@/contract/order';
 import { OrderDetailResponseSchema, OrderListResponseSchema } from '@/contract/orders-api';
-import { BULK_RETRY_MAX, BulkProvisionResponseSchema, ORDER_ID_MAX_LENGTH, type BulkResultCode } from '@/contract/provision-api';
+import {
+  BULK_RETRY_MAX,
+  BulkProvisionResponseSchema,
+  ORDER_ID_MAX_LENGTH,
+  type BulkResultCode,
+} from '@/contract/provision-api';
 import { SessionResponseSchema } from '@/contract/session-api';
 import { userWithRole } from '../../data/users';
 import { createMockServer } from '../../node';
@@ -63,7 +68,11 @@ function parsedJson(text: string): unknown {
 }
 
 const pollutionKey = fc.constantFrom('__proto__', 'constructor', 'prototype');
-const pollutionPayload = fc.constantFrom({ polluted: true }, { isAdmin: true, role: 'admin' }, { prototype: { polluted: true } });
+const pollutionPayload = fc.constantFrom(
+  { polluted: true },
+  { isAdmin: true, role: 'admin' },
+  { prototype: { polluted: true } },
+);
 
 const unknownId = fc
   .oneof(
@@ -71,16 +80,32 @@ const unknownId = fc
     fc.string({ minLength: 1, maxLength: ORDER_ID_MAX_LENGTH }),
     fc.string({ minLength: 1, maxLength: ORDER_ID_MAX_LENGTH, unit: 'binary' }),
     fc.constantFrom(
-      'ord-1001', 'ORD-1001 ', ' ORD-1001', 'ORD-1001\u0000', 'ORD-１００１', '../ORD-1001', 'ORD-1001/../ORD-1002',
-      '%4F%52%44-1001', 'ORD-1001?orderId=ORD-1002', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
-      '<script>alert(1)</script>', "' OR '1'='1", '{"$ne":null}',
+      'ord-1001',
+      'ORD-1001 ',
+      ' ORD-1001',
+      'ORD-1001\u0000',
+      'ORD-１００１',
+      '../ORD-1001',
+      'ORD-1001/../ORD-1002',
+      '%4F%52%44-1001',
+      'ORD-1001?orderId=ORD-1002',
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'hasOwnProperty',
+      '<script>alert(1)</script>',
+      "' OR '1'='1",
+      '{"$ne":null}',
     ),
   )
   .filter((id) => !existingIds.has(id));
 
 /** A string longer than its field allows (zod counts code points: '𝕏' is one, though two UTF-16 units). */
 const tooLong = (max: number) =>
-  fc.tuple(fc.constantFrom('x', 'é', '𝕏', '<', ' x'), fc.integer({ min: max + 1, max: max + 300 })).map(([unit, n]) => unit.repeat(n));
+  fc
+    .tuple(fc.constantFrom('x', 'é', '𝕏', '<', ' x'), fc.integer({ min: max + 1, max: max + 300 }))
+    .map(([unit, n]) => unit.repeat(n));
 /** Whatever JSON is not a string. */
 const notAString = fc.oneof(
   fc.integer(),
@@ -126,9 +151,10 @@ const endpoints = {
     path: '/api/orders/provision',
     adminOnly: true,
     fields: { orderId: orderIdField, reason: optionalReasonField },
-    wellFormed: fc
-      .tuple(targetOrder(REFUSED_FOR_PROVISION), optionalReason)
-      .map(([{ orderId, verdict }, why]) => ({ fields: why === undefined ? { orderId } : { orderId, reason: why }, verdict })),
+    wellFormed: fc.tuple(targetOrder(REFUSED_FOR_PROVISION), optionalReason).map(([{ orderId, verdict }, why]) => ({
+      fields: why === undefined ? { orderId } : { orderId, reason: why },
+      verdict,
+    })),
   },
   bulkProvision: {
     path: '/api/orders/provision/bulk',
@@ -137,30 +163,51 @@ const endpoints = {
       orderIds: {
         required: true,
         invalid: fc.oneof(
-          fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 8 }), fc.string(), { maxKeys: 2 })),
+          fc.oneof(
+            fc.string(),
+            fc.integer(),
+            fc.constant(null),
+            fc.dictionary(fc.string({ maxLength: 8 }), fc.string(), { maxKeys: 2 }),
+          ),
           // An array with something other than a usable id in it.
-          fc.tuple(fc.array(unknownId, { maxLength: 3 }), fc.oneof(notAString, tooLong(ORDER_ID_MAX_LENGTH), fc.constant(''))).map(([ids, bad]) => [...ids, bad]),
+          fc
+            .tuple(
+              fc.array(unknownId, { maxLength: 3 }),
+              fc.oneof(notAString, tooLong(ORDER_ID_MAX_LENGTH), fc.constant('')),
+            )
+            .map(([ids, bad]) => [...ids, bad]),
           fc.constant([]),
           // The same id twice, and more than a bulk retry may hold.
           unknownId.map((id) => [id, id]),
-          fc.integer({ min: BULK_RETRY_MAX + 1, max: BULK_RETRY_MAX + 50 }).map((n) => Array.from({ length: n }, (_, index) => `ORD-${500_000 + index}`)),
+          fc
+            .integer({ min: BULK_RETRY_MAX + 1, max: BULK_RETRY_MAX + 50 })
+            .map((n) => Array.from({ length: n }, (_, index) => `ORD-${500_000 + index}`)),
         ),
       },
       reason: optionalReasonField,
     },
     wellFormed: fc
       .tuple(
-        fc.uniqueArray(fc.oneof(unknownId, fc.constantFrom(...REFUSED_FOR_PROVISION, 'ORD-1004')), { minLength: 1, maxLength: 5 }),
+        fc.uniqueArray(fc.oneof(unknownId, fc.constantFrom(...REFUSED_FOR_PROVISION, 'ORD-1004')), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         optionalReason,
       )
-      .map(([orderIds, why]) => ({ fields: why === undefined ? { orderIds } : { orderIds, reason: why }, verdict: 'refused' as const })),
+      .map(([orderIds, why]) => ({
+        fields: why === undefined ? { orderIds } : { orderIds, reason: why },
+        verdict: 'refused' as const,
+      })),
   },
   resolve: {
     path: '/api/orders/resolve',
     adminOnly: true,
     fields: {
       orderId: orderIdField,
-      reason: { required: true, invalid: fc.oneof(notAString, tooLong(REASON_MAX_LENGTH), fc.constantFrom('', '   ', '\n\t')) },
+      reason: {
+        required: true,
+        invalid: fc.oneof(notAString, tooLong(REASON_MAX_LENGTH), fc.constantFrom('', '   ', '\n\t')),
+      },
     },
     wellFormed: fc
       .tuple(targetOrder(REFUSED_FOR_RESOLVE), reason)
@@ -175,7 +222,10 @@ const endpoints = {
     },
     wellFormed: fc
       .tuple(
-        fc.oneof(fc.constantFrom(admin.email, ` ${admin.email.toUpperCase()} `), fc.emailAddress().filter((email) => email.length <= 254)),
+        fc.oneof(
+          fc.constantFrom(admin.email, ` ${admin.email.toUpperCase()} `),
+          fc.emailAddress().filter((email) => email.length <= 254),
+        ),
         fc.string({ minLength: 1, maxLength: 200 }),
       )
       .filter(([, password]) => password !== admin.password)
@@ -201,27 +251,40 @@ function hostileBody(spec: EndpointSpec): fc.Arbitrary<HostileBody> {
   const fieldNames = Object.keys(spec.fields);
   const required = fieldNames.filter((name) => spec.fields[name]?.required);
   const valid = spec.wellFormed.map(({ fields }) => Object.entries(fields));
-  const json = (what: string, verdict: Verdict) => (body: string): HostileBody => ({ what, contentType: 'application/json', body, verdict });
+  const json =
+    (what: string, verdict: Verdict) =>
+    (body: string): HostileBody => ({ what, contentType: 'application/json', body, verdict });
 
-  const wellFormed = spec.wellFormed.map(({ fields, verdict }) => json('well-formed', verdict)(objectText(Object.entries(fields))));
-  const malformed = fc.oneof(
-    fc.tuple(valid, fc.nat()).map(([entries, cut]) => {
-      const text = objectText(entries);
-      return text.slice(0, cut % text.length);
-    }),
-    fc.tuple(valid, fc.constantFrom('}', ',', 'x', ']', '\u0000', ' {}')).map(([entries, junk]) => objectText(entries) + junk),
-    valid.map((entries) => objectText(entries).replaceAll('"', "'")),
-    fc.string().filter((text) => {
-      try {
-        JSON.parse(text);
-        return false;
-      } catch {
-        return true;
-      }
-    }),
-  ).map(json('malformed JSON', 'invalid'));
+  const wellFormed = spec.wellFormed.map(({ fields, verdict }) =>
+    json('well-formed', verdict)(objectText(Object.entries(fields))),
+  );
+  const malformed = fc
+    .oneof(
+      fc.tuple(valid, fc.nat()).map(([entries, cut]) => {
+        const text = objectText(entries);
+        return text.slice(0, cut % text.length);
+      }),
+      fc
+        .tuple(valid, fc.constantFrom('}', ',', 'x', ']', '\u0000', ' {}'))
+        .map(([entries, junk]) => objectText(entries) + junk),
+      valid.map((entries) => objectText(entries).replaceAll('"', "'")),
+      fc.string().filter((text) => {
+        try {
+          JSON.parse(text);
+          return false;
+        } catch {
+          return true;
+        }
+      }),
+    )
+    .map(json('malformed JSON', 'invalid'));
   const wrongType = fc
-    .tuple(valid, fc.constantFrom(...fieldNames).chain((name) => fc.tuple(fc.constant(name), spec.fields[name]?.invalid ?? fc.constant(null))))
+    .tuple(
+      valid,
+      fc
+        .constantFrom(...fieldNames)
+        .chain((name) => fc.tuple(fc.constant(name), spec.fields[name]?.invalid ?? fc.constant(null))),
+    )
     .map(([entries, [name, value]]) => objectText([...entries.filter(([key]) => key !== name), [name, value]]))
     .map(json('a field of the wrong type, size or emptiness', 'invalid'));
   const missing = fc
@@ -229,12 +292,22 @@ function hostileBody(spec: EndpointSpec): fc.Arbitrary<HostileBody> {
     .map(([entries, name]) => objectText(entries.filter(([key]) => key !== name)))
     .map(json('a required field missing', 'invalid'));
   const extra = fc
-    .tuple(valid, fc.oneof(pollutionKey, fc.string({ maxLength: 12 }).filter((key) => !fieldNames.includes(key))), fc.oneof(pollutionPayload, fc.jsonValue({ maxDepth: 2 })), fc.boolean())
+    .tuple(
+      valid,
+      fc.oneof(
+        pollutionKey,
+        fc.string({ maxLength: 12 }).filter((key) => !fieldNames.includes(key)),
+      ),
+      fc.oneof(pollutionPayload, fc.jsonValue({ maxDepth: 2 })),
+      fc.boolean(),
+    )
     .map(([entries, key, value, first]) => objectText(first ? [[key, value], ...entries] : [...entries, [key, value]]))
     .map(json('an extra key', 'invalid'));
   const nestedPollution = fc
     .tuple(valid, fc.constantFrom(...fieldNames), pollutionKey, pollutionPayload)
-    .map(([entries, name, key, payload]) => objectText([...entries.filter(([field]) => field !== name), [name, parsedJson(objectText([[key, payload]]))]]))
+    .map(([entries, name, key, payload]) =>
+      objectText([...entries.filter(([field]) => field !== name), [name, parsedJson(objectText([[key, payload]]))]]),
+    )
     .map(json('a pollution key nested in a field', 'invalid'));
   const oversized = fc
     .tuple(valid, fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES + 5_000 }))
@@ -244,14 +317,33 @@ function hostileBody(spec: EndpointSpec): fc.Arbitrary<HostileBody> {
     })
     .map(json('a body over 10 kB', 'invalid'));
   const notAnObject = fc
-    .oneof(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 4 }), fc.string(), fc.double(), fc.boolean(), fc.constant(null))
+    .oneof(
+      fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 4 }),
+      fc.string(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+    )
     .map((value) => JSON.stringify(value))
     .map(json('JSON that is not an object', 'invalid'));
-  const wrongContent = fc
-    .tuple(wellFormed, wrongContentType)
-    .map(([{ body }, contentType]): HostileBody => ({ what: 'a wrong content type', contentType, body, verdict: 'invalid' }));
+  const wrongContent = fc.tuple(wellFormed, wrongContentType).map(([{ body }, contentType]): HostileBody => ({
+    what: 'a wrong content type',
+    contentType,
+    body,
+    verdict: 'invalid',
+  }));
 
-  return fc.oneof(wellFormed, malformed, wrongType, missing, extra, nestedPollution, oversized, notAnObject, wrongContent);
+  return fc.oneof(
+    wellFormed,
+    malformed,
+    wrongType,
+    missing,
+    extra,
+    nestedPollution,
+    oversized,
+    notAnObject,
+    wrongContent,
+  );
 }
 
 const auth: fc.Arbitrary<Auth> = fc.oneof(
@@ -260,7 +352,14 @@ const auth: fc.Arbitrary<Auth> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .constantFrom('Bearer not-a-session', 'Basic YWRtaW46YWRtaW4=', 'Bearer', 'Bearer __proto__', 'Bearer constructor', `Bearer ${'x'.repeat(5_000)}`)
+      .constantFrom(
+        'Bearer not-a-session',
+        'Basic YWRtaW46YWRtaW4=',
+        'Bearer',
+        'Bearer __proto__',
+        'Bearer constructor',
+        `Bearer ${'x'.repeat(5_000)}`,
+      )
       .map((header): Auth => ({ kind: 'garbage', header })),
   },
 );
@@ -268,14 +367,22 @@ const auth: fc.Arbitrary<Auth> = fc.oneof(
 function send(path: string, request: HostileBody, caller: Auth): Promise<Response> {
   const headers: Record<string, string> = {
     ...(request.contentType === null ? {} : { 'content-type': request.contentType }),
-    ...(caller.kind === 'admin' ? backend.authorization() : caller.kind === 'garbage' ? { authorization: caller.header } : {}),
+    ...(caller.kind === 'admin'
+      ? backend.authorization()
+      : caller.kind === 'garbage'
+        ? { authorization: caller.header }
+        : {}),
   };
   // Bytes, so that no content type is added when the case has none.
   return fetch(`${ORIGIN}${path}`, { method: 'POST', headers, body: new TextEncoder().encode(request.body) });
 }
 
 /** The status a request must get, and the codes allowed in its answer (a bulk retry answers per order). */
-function expectedAnswer(endpoint: EndpointName, verdict: Verdict, caller: Auth): { status: number; codes: readonly string[] } {
+function expectedAnswer(
+  endpoint: EndpointName,
+  verdict: Verdict,
+  caller: Auth,
+): { status: number; codes: readonly string[] } {
   if (endpoints[endpoint].adminOnly && caller.kind !== 'admin') return { status: 401, codes: ['UNAUTHENTICATED'] };
   switch (verdict) {
     case 'invalid':
@@ -283,14 +390,23 @@ function expectedAnswer(endpoint: EndpointName, verdict: Verdict, caller: Auth):
     case 'wrongCredentials':
       return { status: 401, codes: ['INVALID_CREDENTIALS'] };
     case 'unknownOrder':
-      return endpoint === 'bulkProvision' ? { status: 200, codes: bulkRefusals } : { status: 404, codes: ['ORDER_NOT_FOUND'] };
+      return endpoint === 'bulkProvision'
+        ? { status: 200, codes: bulkRefusals }
+        : { status: 404, codes: ['ORDER_NOT_FOUND'] };
     case 'refused':
-      return endpoint === 'bulkProvision' ? { status: 200, codes: bulkRefusals } : { status: 409, codes: ['NOT_ELIGIBLE', 'PROVISIONING_IN_PROGRESS'] };
+      return endpoint === 'bulkProvision'
+        ? { status: 200, codes: bulkRefusals }
+        : { status: 409, codes: ['NOT_ELIGIBLE', 'PROVISIONING_IN_PROGRESS'] };
   }
 }
 
 /** Answers of a bulk retry that start nothing. */
-const bulkRefusals: readonly BulkResultCode[] = ['ALREADY_PROVISIONED', 'PROVISIONING_IN_PROGRESS', 'NOT_ELIGIBLE', 'ORDER_NOT_FOUND'];
+const bulkRefusals: readonly BulkResultCode[] = [
+  'ALREADY_PROVISIONED',
+  'PROVISIONING_IN_PROGRESS',
+  'NOT_ELIGIBLE',
+  'ORDER_NOT_FOUND',
+];
 
 /** The codes an answer carries: an error body's (with a message), or each order's of a bulk retry. */
 function answerCodes(body: unknown): string[] {
@@ -338,7 +454,12 @@ describe.each(Object.keys(endpoints) as EndpointName[])('hostile bodies for %s',
     // only gained audit lines, each saying the request was refused.
     expect(await Promise.all(UNTOUCHABLE.map(detailOf))).toEqual(untouchedBefore);
     const refusedAfter = await Promise.all(REFUSED_FOR_RESOLVE.map(detailOf));
-    expect(refusedAfter.map((detail, index) => ({ ...detail, audit: detail.audit.slice(0, refusedBefore[index]?.audit.length) }))).toEqual(refusedBefore);
+    expect(
+      refusedAfter.map((detail, index) => ({
+        ...detail,
+        audit: detail.audit.slice(0, refusedBefore[index]?.audit.length),
+      })),
+    ).toEqual(refusedBefore);
     const addedAudit = refusedAfter.flatMap((detail, index) => detail.audit.slice(refusedBefore[index]?.audit.length));
     expect(bulkRefusals).toEqual(expect.arrayContaining(addedAudit.map((entry) => entry.result)));
     // Well-formed requests did reach the guard (sign-in has no audit).

@@ -20,7 +20,11 @@ const post = (path: string, body: unknown) =>
 describe('the /__mock control API', () => {
   test('GET /__mock/state tells the scenario and the clock', async () => {
     expect(MockStateSchema.parse(await (await fetch(`${ORIGIN}/__mock/state`)).json())).toEqual({
-      scenario: 'default', now: '2026-11-24T12:00:00.000Z', speed: 1, paused: true, notice: null,
+      scenario: 'default',
+      now: '2026-11-24T12:00:00.000Z',
+      speed: 1,
+      paused: true,
+      notice: null,
     });
   });
 
@@ -44,7 +48,10 @@ describe('the /__mock control API', () => {
 
   test('reset goes back to a scenario seed on a fresh clock', async () => {
     await post('/__mock/clock/advance', { ms: 60_000 });
-    expect(await (await post('/__mock/reset', { scenario: 'empty' })).json()).toMatchObject({ scenario: 'empty', now: '2026-11-24T12:00:00.000Z' });
+    expect(await (await post('/__mock/reset', { scenario: 'empty' })).json()).toMatchObject({
+      scenario: 'empty',
+      now: '2026-11-24T12:00:00.000Z',
+    });
   });
 
   test.each([

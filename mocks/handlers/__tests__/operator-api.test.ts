@@ -1,6 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ApiErrorBodySchema } from '@/contract/errors';
-import { MockResetResponseSchema, MockSessionResponseSchema, RequestLogResponseSchema, UpstreamCallsResponseSchema } from '@/contract/mock-control';
+import {
+  MockResetResponseSchema,
+  MockSessionResponseSchema,
+  RequestLogResponseSchema,
+  UpstreamCallsResponseSchema,
+} from '@/contract/mock-control';
 import { REASON_MAX_LENGTH } from '@/contract/order';
 import { OrderDetailResponseSchema, OrderListResponseSchema } from '@/contract/orders-api';
 import { BULK_RETRY_MAX, BulkProvisionResponseSchema, ResolveResponseSchema } from '@/contract/provision-api';
@@ -69,11 +74,17 @@ async function everything() {
 
 describe('who may call the API', () => {
   test.each(routes)('%s %s answers 401 UNAUTHENTICATED without a token', async (method, path, body) => {
-    expect(await errorOf(await api(method, path, { body, as: null }))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(await errorOf(await api(method, path, { body, as: null }))).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   test.each(routes)('%s %s answers 401 UNAUTHENTICATED for a token nobody issued', async (method, path, body) => {
-    expect(await errorOf(await api(method, path, { body, as: 'not-a-session' }))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(await errorOf(await api(method, path, { body, as: 'not-a-session' }))).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   test.each(routes)('%s %s answers 401 SESSION_EXPIRED in the session-expired scenario', async (method, path, body) => {
@@ -83,7 +94,9 @@ describe('who may call the API', () => {
   });
 
   test('a malformed Authorization header is no session', async () => {
-    const response = await fetch(`${ORIGIN}/api/orders`, { headers: { authorization: `Token ${backend.sessionToken() ?? ''}` } });
+    const response = await fetch(`${ORIGIN}/api/orders`, {
+      headers: { authorization: `Token ${backend.sessionToken() ?? ''}` },
+    });
     expect(await errorOf(response)).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
@@ -92,19 +105,22 @@ describe('who may call the API', () => {
     expect((await api(method, path, { body })).status).toBe(200);
   });
 
-  test.each(changes)('%s %s answers 403 FORBIDDEN for a support agent and changes nothing', async (method, path, body) => {
-    backend.signInAs('support');
-    const before = await everything();
-    expect(await errorOf(await api(method, path, { body }))).toEqual({ status: 403, code: 'FORBIDDEN' });
-    backend.advance(10 * MINUTE);
-    backend.signInAs('admin');
-    const after = await everything();
-    // The clock moved for both: compare against a backend that was left alone for the same time.
-    backend.reset();
-    backend.advance(10 * MINUTE);
-    expect(after).toEqual(await everything());
-    expect(before.details.flatMap((found) => found.audit)).toEqual([]);
-  });
+  test.each(changes)(
+    '%s %s answers 403 FORBIDDEN for a support agent and changes nothing',
+    async (method, path, body) => {
+      backend.signInAs('support');
+      const before = await everything();
+      expect(await errorOf(await api(method, path, { body }))).toEqual({ status: 403, code: 'FORBIDDEN' });
+      backend.advance(10 * MINUTE);
+      backend.signInAs('admin');
+      const after = await everything();
+      // The clock moved for both: compare against a backend that was left alone for the same time.
+      backend.reset();
+      backend.advance(10 * MINUTE);
+      expect(after).toEqual(await everything());
+      expect(before.details.flatMap((found) => found.audit)).toEqual([]);
+    },
+  );
 
   test('a support agent sees the timeline of an order but not its root password', async () => {
     expect((await api('POST', '/api/orders/provision', { body: { orderId: 'ORD-1001' } })).status).toBe(202);
@@ -112,7 +128,10 @@ describe('who may call the API', () => {
     const forAdmin = await detail('ORD-1001');
     expect(forAdmin.order.provisioningStatus).toBe('active');
     // A fresh server's password: 16 characters from the mock's unambiguous alphabet.
-    expect(forAdmin.credentials).toEqual({ username: 'root', password: expect.stringMatching(/^[A-HJ-NP-Za-km-z2-9]{16}$/) });
+    expect(forAdmin.credentials).toEqual({
+      username: 'root',
+      password: expect.stringMatching(/^[A-HJ-NP-Za-km-z2-9]{16}$/),
+    });
 
     backend.signInAs('support');
     const forSupport = await detail('ORD-1001');
@@ -138,7 +157,9 @@ describe('/api/session', () => {
     expect(response.status).toBe(200);
     const session = SignInResponseSchema.parse(await response.json());
     expect(session.user).toEqual(user);
-    expect(SessionResponseSchema.parse(await (await api('GET', '/api/session', { as: session.token })).json())).toEqual({ user });
+    expect(SessionResponseSchema.parse(await (await api('GET', '/api/session', { as: session.token })).json())).toEqual(
+      { user },
+    );
   });
 
   test('a wrong password and an unknown email get the same answer', async () => {
@@ -162,16 +183,24 @@ describe('/api/session', () => {
   });
 
   test('answers 400 for a body that is not JSON', async () => {
-    const response = await fetch(`${ORIGIN}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const response = await fetch(`${ORIGIN}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(await errorOf(response)).toEqual({ status: 400, code: 'INVALID_REQUEST' });
   });
 
   test('GET returns the user of the current session', async () => {
-    expect(SessionResponseSchema.parse(await (await api('GET', '/api/session')).json()).user).toMatchObject({ role: 'admin' });
+    expect(SessionResponseSchema.parse(await (await api('GET', '/api/session')).json()).user).toMatchObject({
+      role: 'admin',
+    });
   });
 
   test('DELETE signs that token out, and only that one', async () => {
-    const other = SignInResponseSchema.parse(await (await signIn({ email: 'sam@reseller.test', password: 'sam-demo' })).json());
+    const other = SignInResponseSchema.parse(
+      await (await signIn({ email: 'sam@reseller.test', password: 'sam-demo' })).json(),
+    );
     expect(await (await api('DELETE', '/api/session')).json()).toEqual({ success: true });
     expect(await errorOf(await api('GET', '/api/session'))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
     expect(await errorOf(await api('GET', '/api/orders'))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
@@ -180,7 +209,9 @@ describe('/api/session', () => {
 
   test('signing in again after the session expired works', async () => {
     backend.reset('session-expired');
-    const session = SignInResponseSchema.parse(await (await signIn({ email: 'admin@reseller.test', password: 'admin-demo' })).json());
+    const session = SignInResponseSchema.parse(
+      await (await signIn({ email: 'admin@reseller.test', password: 'admin-demo' })).json(),
+    );
     expect((await api('GET', '/api/orders', { as: session.token })).status).toBe(200);
   });
 });
@@ -199,8 +230,18 @@ describe('POST /api/orders/provision/bulk', () => {
     const { results } = BulkProvisionResponseSchema.parse(await response.json());
     expect(results).toEqual([
       { orderId: 'ORD-1001', code: 'PROVISIONING_STARTED', message: 'Provisioning started', retryAfterSeconds: null },
-      { orderId: 'ORD-1004', code: 'ALREADY_PROVISIONED', message: 'Order already provisioned', retryAfterSeconds: null },
-      { orderId: 'ORD-1006', code: 'PROVISIONING_IN_PROGRESS', message: 'Order is currently being provisioned. Please wait...', retryAfterSeconds: 360 },
+      {
+        orderId: 'ORD-1004',
+        code: 'ALREADY_PROVISIONED',
+        message: 'Order already provisioned',
+        retryAfterSeconds: null,
+      },
+      {
+        orderId: 'ORD-1006',
+        code: 'PROVISIONING_IN_PROGRESS',
+        message: 'Order is currently being provisioned. Please wait...',
+        retryAfterSeconds: 360,
+      },
       { orderId: 'ORD-1010', code: 'NOT_ELIGIBLE', message: 'Order is cancelled', retryAfterSeconds: null },
       { orderId: 'ORD-404', code: 'ORDER_NOT_FOUND', message: 'Order ORD-404 not found', retryAfterSeconds: null },
       { orderId: 'ORD-1005', code: 'PROVISIONING_STARTED', message: 'Provisioning started', retryAfterSeconds: null },
@@ -213,12 +254,23 @@ describe('POST /api/orders/provision/bulk', () => {
 
     backend.advance(10 * MINUTE);
     const asked = new Set(['ORD-1001', 'ORD-1004', 'ORD-1006', 'ORD-1010', 'ORD-1005', 'ORD-1012']);
-    const purchases = backend.upstreamCalls().filter((call) => call.operation !== 'statusCheck' && asked.has(call.orderId));
+    const purchases = backend
+      .upstreamCalls()
+      .filter((call) => call.operation !== 'statusCheck' && asked.has(call.orderId));
     expect(purchases.map((call) => call.orderId).toSorted()).toEqual(['ORD-1001', 'ORD-1005', 'ORD-1012']);
-    for (const orderId of ['ORD-1001', 'ORD-1005', 'ORD-1012']) expect((await detail(orderId)).order.status).toBe('active');
+    for (const orderId of ['ORD-1001', 'ORD-1005', 'ORD-1012'])
+      expect((await detail(orderId)).order.status).toBe('active');
 
     const trail = await detail('ORD-1005');
-    expect(trail.audit).toMatchObject([{ actor: 'admin@reseller.test', action: 'retry', bulk: true, reason: 'SmartVPS is back', result: 'PROVISIONING_STARTED' }]);
+    expect(trail.audit).toMatchObject([
+      {
+        actor: 'admin@reseller.test',
+        action: 'retry',
+        bulk: true,
+        reason: 'SmartVPS is back',
+        result: 'PROVISIONING_STARTED',
+      },
+    ]);
     expect(trail.attempts[0]).toMatchObject({ trigger: 'manual', reason: 'SmartVPS is back' });
     expect((await detail('ORD-1010')).audit).toMatchObject([{ bulk: true, result: 'NOT_ELIGIBLE' }]);
   });
@@ -226,7 +278,10 @@ describe('POST /api/orders/provision/bulk', () => {
   test.each([
     ['a repeated id', { orderIds: ['ORD-1001', 'ORD-1005', 'ORD-1001'] }],
     ['an empty list', { orderIds: [] }],
-    [`more than ${BULK_RETRY_MAX} ids`, { orderIds: Array.from({ length: BULK_RETRY_MAX + 1 }, (_, index) => `ORD-${2000 + index}`) }],
+    [
+      `more than ${BULK_RETRY_MAX} ids`,
+      { orderIds: Array.from({ length: BULK_RETRY_MAX + 1 }, (_, index) => `ORD-${2000 + index}`) },
+    ],
     ['no list', { reason: 'why not' }],
     ['an empty id', { orderIds: ['ORD-1001', ''] }],
     ['a reason too long', { orderIds: ['ORD-1001'], reason: 'x'.repeat(REASON_MAX_LENGTH + 1) }],
@@ -252,14 +307,27 @@ describe('POST /api/orders/resolve', () => {
 
     const response = await resolve({ orderId: 'ORD-1002', reason: '  Built by hand in the SmartVPS panel  ' });
     expect(response.status).toBe(200);
-    const resolution = { by: 'admin@reseller.test', at: '2026-11-24T12:00:00.000Z', reason: 'Built by hand in the SmartVPS panel' };
-    expect(ResolveResponseSchema.parse(await response.json())).toMatchObject({ code: 'MARKED_RESOLVED', message: 'Order marked resolved', order: { resolution } });
+    const resolution = {
+      by: 'admin@reseller.test',
+      at: '2026-11-24T12:00:00.000Z',
+      reason: 'Built by hand in the SmartVPS panel',
+    };
+    expect(ResolveResponseSchema.parse(await response.json())).toMatchObject({
+      code: 'MARKED_RESOLVED',
+      message: 'Order marked resolved',
+      order: { resolution },
+    });
 
     const after = await listOrders('?view=attention');
     expect(after.orders.map((order) => order._id)).not.toContain('ORD-1002');
     expect(after.attentionCount).toBe(before.attentionCount - 1);
-    expect((await detail('ORD-1002')).audit).toMatchObject([{ action: 'markResolved', reason: resolution.reason, result: 'MARKED_RESOLVED' }]);
-    expect(await errorOf(await api('POST', '/api/orders/provision', { body: { orderId: 'ORD-1002' } }))).toEqual({ status: 409, code: 'NOT_ELIGIBLE' });
+    expect((await detail('ORD-1002')).audit).toMatchObject([
+      { action: 'markResolved', reason: resolution.reason, result: 'MARKED_RESOLVED' },
+    ]);
+    expect(await errorOf(await api('POST', '/api/orders/provision', { body: { orderId: 'ORD-1002' } }))).toEqual({
+      status: 409,
+      code: 'NOT_ELIGIBLE',
+    });
   });
 
   test.each([
@@ -289,64 +357,120 @@ describe('POST /api/orders/resolve', () => {
 
   test('answers 409 for an order already resolved', async () => {
     expect((await resolve({ orderId: 'ORD-1002', reason: 'Built by hand' })).status).toBe(200);
-    expect(await errorOf(await resolve({ orderId: 'ORD-1002', reason: 'Again' }))).toEqual({ status: 409, code: 'NOT_ELIGIBLE' });
+    expect(await errorOf(await resolve({ orderId: 'ORD-1002', reason: 'Again' }))).toEqual({
+      status: 409,
+      code: 'NOT_ELIGIBLE',
+    });
   });
 
   test('answers 404 for an unknown order', async () => {
-    expect(await errorOf(await resolve({ orderId: 'ORD-404', reason: 'Built by hand' }))).toEqual({ status: 404, code: 'ORDER_NOT_FOUND' });
+    expect(await errorOf(await resolve({ orderId: 'ORD-404', reason: 'Built by hand' }))).toEqual({
+      status: 404,
+      code: 'ORDER_NOT_FOUND',
+    });
   });
 });
 
 describe('POST /api/orders/provision with a reason', () => {
   test('the attempt and the audit entry carry it, trimmed', async () => {
-    const response = await api('POST', '/api/orders/provision', { body: { orderId: 'ORD-1002', reason: ' Customer chased twice ' } });
+    const response = await api('POST', '/api/orders/provision', {
+      body: { orderId: 'ORD-1002', reason: ' Customer chased twice ' },
+    });
     expect(response.status).toBe(202);
     const { attempts, audit } = await detail('ORD-1002');
-    expect(attempts).toMatchObject([{ trigger: 'manual', triggeredBy: 'admin@reseller.test', reason: 'Customer chased twice' }]);
-    expect(audit).toMatchObject([{ actor: 'admin@reseller.test', action: 'retry', bulk: false, reason: 'Customer chased twice', result: 'PROVISIONING_STARTED' }]);
+    expect(attempts).toMatchObject([
+      { trigger: 'manual', triggeredBy: 'admin@reseller.test', reason: 'Customer chased twice' },
+    ]);
+    expect(audit).toMatchObject([
+      {
+        actor: 'admin@reseller.test',
+        action: 'retry',
+        bulk: false,
+        reason: 'Customer chased twice',
+        result: 'PROVISIONING_STARTED',
+      },
+    ]);
   });
 
   test(`a reason of ${REASON_MAX_LENGTH} characters is accepted, one more is a 400 that changes nothing`, async () => {
     const before = await everything();
-    const tooLong = await api('POST', '/api/orders/provision', { body: { orderId: 'ORD-1002', reason: 'x'.repeat(REASON_MAX_LENGTH + 1) } });
+    const tooLong = await api('POST', '/api/orders/provision', {
+      body: { orderId: 'ORD-1002', reason: 'x'.repeat(REASON_MAX_LENGTH + 1) },
+    });
     expect(await errorOf(tooLong)).toEqual({ status: 400, code: 'INVALID_REQUEST' });
     expect(await everything()).toEqual(before);
-    expect((await api('POST', '/api/orders/provision', { body: { orderId: 'ORD-1002', reason: 'x'.repeat(REASON_MAX_LENGTH) } })).status).toBe(202);
+    expect(
+      (
+        await api('POST', '/api/orders/provision', {
+          body: { orderId: 'ORD-1002', reason: 'x'.repeat(REASON_MAX_LENGTH) },
+        })
+      ).status,
+    ).toBe(202);
   });
 });
 
 describe('GET /api/orders?view=attention', () => {
   test('the failed, stuck and never provisioned orders of the default scenario, longest wait first', async () => {
     const page = await listOrders('?view=attention');
-    expect(page.orders.map((order) => order._id)).toEqual(['ORD-1011', 'ORD-1005', 'ORD-1002', 'ORD-1001', 'ORD-1003', 'ORD-1012']);
+    expect(page.orders.map((order) => order._id)).toEqual([
+      'ORD-1011',
+      'ORD-1005',
+      'ORD-1002',
+      'ORD-1001',
+      'ORD-1003',
+      'ORD-1012',
+    ]);
     expect(page).toMatchObject({ total: 6, attentionCount: 6 });
     expect((await listOrders('?status=active')).attentionCount).toBe(6);
   });
 
   test('answers 400 for an unknown view', async () => {
-    expect(await errorOf(await api('GET', '/api/orders?view=everything'))).toEqual({ status: 400, code: 'INVALID_REQUEST' });
+    expect(await errorOf(await api('GET', '/api/orders?view=everything'))).toEqual({
+      status: 400,
+      code: 'INVALID_REQUEST',
+    });
   });
 });
 
 describe('the mock control API switches who is signed in', () => {
   const control = (path: string, body: unknown) =>
-    fetch(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${ORIGIN}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   test('POST /__mock/session replaces the sessions with one of the kind asked for', async () => {
     const admin = backend.sessionToken();
-    const { sessionToken } = MockSessionResponseSchema.parse(await (await control('/__mock/session', { as: 'support' })).json());
-    expect(SessionResponseSchema.parse(await (await api('GET', '/api/session', { as: sessionToken })).json()).user.role).toBe('support');
-    expect(await errorOf(await api('GET', '/api/session', { as: admin }))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    const { sessionToken } = MockSessionResponseSchema.parse(
+      await (await control('/__mock/session', { as: 'support' })).json(),
+    );
+    expect(
+      SessionResponseSchema.parse(await (await api('GET', '/api/session', { as: sessionToken })).json()).user.role,
+    ).toBe('support');
+    expect(await errorOf(await api('GET', '/api/session', { as: admin }))).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    });
 
     const expired = MockSessionResponseSchema.parse(await (await control('/__mock/session', { as: 'expired' })).json());
-    expect(await errorOf(await api('GET', '/api/orders', { as: expired.sessionToken }))).toEqual({ status: 401, code: 'SESSION_EXPIRED' });
+    expect(await errorOf(await api('GET', '/api/orders', { as: expired.sessionToken }))).toEqual({
+      status: 401,
+      code: 'SESSION_EXPIRED',
+    });
 
     expect(await (await control('/__mock/session', { as: 'signedOut' })).json()).toEqual({ sessionToken: null });
-    expect(await errorOf(await api('GET', '/api/orders', { as: expired.sessionToken }))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(await errorOf(await api('GET', '/api/orders', { as: expired.sessionToken }))).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   test('POST /__mock/session refuses an unknown kind', async () => {
-    expect(await errorOf(await control('/__mock/session', { as: 'root' }))).toEqual({ status: 400, code: 'INVALID_REQUEST' });
+    expect(await errorOf(await control('/__mock/session', { as: 'root' }))).toEqual({
+      status: 400,
+      code: 'INVALID_REQUEST',
+    });
   });
 
   test.each([
@@ -356,11 +480,17 @@ describe('the mock control API switches who is signed in', () => {
     [{ scenario: 'default' }, 'admin'],
   ] as const)('POST /__mock/reset %j starts signed in as %s', async (body, role) => {
     const reset = MockResetResponseSchema.parse(await (await control('/__mock/reset', body)).json());
-    expect(SessionResponseSchema.parse(await (await api('GET', '/api/session', { as: reset.sessionToken })).json()).user.role).toBe(role);
+    expect(
+      SessionResponseSchema.parse(await (await api('GET', '/api/session', { as: reset.sessionToken })).json()).user
+        .role,
+    ).toBe(role);
   });
 
   test('POST /__mock/reset into signed-out starts with no session', async () => {
-    expect(MockResetResponseSchema.parse(await (await control('/__mock/reset', { scenario: 'signed-out' })).json()).sessionToken).toBeNull();
+    expect(
+      MockResetResponseSchema.parse(await (await control('/__mock/reset', { scenario: 'signed-out' })).json())
+        .sessionToken,
+    ).toBeNull();
   });
 });
 

@@ -45,7 +45,11 @@ describe('POST /api/orders/provision answers', () => {
   test('200 ALREADY_PROVISIONED for an active order with an IP', async () => {
     const response = await provision({ orderId: 'ORD-1004' });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ success: true, code: 'ALREADY_PROVISIONED', message: 'Order already provisioned' });
+    expect(await response.json()).toMatchObject({
+      success: true,
+      code: 'ALREADY_PROVISIONED',
+      message: 'Order already provisioned',
+    });
   });
 
   test('409 PROVISIONING_IN_PROGRESS with the seconds until a retry is allowed', async () => {
@@ -77,7 +81,11 @@ describe('POST /api/orders/provision answers', () => {
   test('404 ORDER_NOT_FOUND for an unknown order', async () => {
     const response = await provision({ orderId: 'ORD-404' });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ success: false, code: 'ORDER_NOT_FOUND', message: 'Order ORD-404 not found' });
+    expect(await response.json()).toEqual({
+      success: false,
+      code: 'ORDER_NOT_FOUND',
+      message: 'Order ORD-404 not found',
+    });
   });
 
   test.each([
@@ -101,7 +109,11 @@ describe('POST /api/orders/provision answers', () => {
 
   test.each([
     ['missing orderId', {}, 'Invalid request: orderId: Invalid input: expected string, received undefined'],
-    ['an id too long', { orderId: 'x'.repeat(65) }, 'Invalid request: orderId: Too big: expected string to have <=64 characters'],
+    [
+      'an id too long',
+      { orderId: 'x'.repeat(65) },
+      'Invalid request: orderId: Too big: expected string to have <=64 characters',
+    ],
     ['an unknown key', { orderId: 'ORD-1001', force: true }, 'Invalid request: Unrecognized key: "force"'],
   ])('says in words what is wrong with %s', async (_name, body, message) => {
     const response = await provision(body);
@@ -120,9 +132,19 @@ describe('a retry of a stuck SmartVPS order', () => {
     expect((await provision({ orderId: 'ORD-1003' })).status).toBe(202);
     backend.advance(5 * 60_000);
     const detail = OrderDetailResponseSchema.parse(await (await api(`/api/orders/ORD-1003`)).json());
-    expect(detail.order).toMatchObject({ status: 'active', provisioningStatus: 'active', ipAddress: '103.177.52.18', upstreamId: 'svps-70412' });
+    expect(detail.order).toMatchObject({
+      status: 'active',
+      provisioningStatus: 'active',
+      ipAddress: '103.177.52.18',
+      upstreamId: 'svps-70412',
+    });
     expect(detail.attempts).toMatchObject([{ trigger: 'manual', step: 'statusCheck', outcome: 'succeeded' }]);
-    expect(backend.upstreamCalls().filter((call) => call.orderId === 'ORD-1003').map((call) => call.operation)).toEqual(['statusCheck']);
+    expect(
+      backend
+        .upstreamCalls()
+        .filter((call) => call.orderId === 'ORD-1003')
+        .map((call) => call.operation),
+    ).toEqual(['statusCheck']);
   });
 
   test('two requests at once start exactly one run', async () => {

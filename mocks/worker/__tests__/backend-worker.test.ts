@@ -21,25 +21,38 @@ afterEach(() => {
 });
 
 /** A backend in a "worker" at one end of a channel, the page's connection at the other. */
-function startBackend(options: StartOptions = { scenario: 'default', clock: { paused: true } }, saved: string | null = null, wallNow = () => WALL) {
+function startBackend(
+  options: StartOptions = { scenario: 'default', clock: { paused: true } },
+  saved: string | null = null,
+  wallNow = () => WALL,
+) {
   const { port1: pageSide, port2: workerSide } = new MessageChannel();
   openPorts.push(pageSide, workerSide);
   serveMockBackend(workerSide as MessageEndpoint<PageMessage>, wallNow);
   workerSide.start();
   const saves: string[] = [];
-  const connection = connectToBackend(pageSide as MessageEndpoint<BackendMessage> & MessagePort, { saved, options }, (serialized) => saves.push(serialized));
+  const connection = connectToBackend(
+    pageSide as MessageEndpoint<BackendMessage> & MessagePort,
+    { saved, options },
+    (serialized) => saves.push(serialized),
+  );
   pageSide.start();
   return { ...connection, saves, pageSide };
 }
 
 async function injectFault(backend: ReturnType<typeof startBackend>, fault: object): Promise<void> {
   const response = await backend.respond(
-    new Request(`${ORIGIN}/__mock/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ route: 'listOrders', fault }) }),
+    new Request(`${ORIGIN}/__mock/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ route: 'listOrders', fault }),
+    }),
   );
   expect(response?.status).toBe(200);
 }
 
-const bearer = (token: string | null | undefined): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+const bearer = (token: string | null | undefined): Record<string, string> =>
+  token ? { authorization: `Bearer ${token}` } : {};
 
 describe('the mock backend in a worker', () => {
   test('starts the scenario, hands the console its session and answers its requests', async () => {
@@ -47,7 +60,9 @@ describe('the mock backend in a worker', () => {
     const session = await backend.initialSession;
     expect(session?.token).toEqual(expect.any(String));
 
-    const response = await backend.respond(new Request(`${ORIGIN}/api/orders?limit=5`, { headers: bearer(session?.token) }));
+    const response = await backend.respond(
+      new Request(`${ORIGIN}/api/orders?limit=5`, { headers: bearer(session?.token) }),
+    );
     expect(response?.status).toBe(200);
     expect(response?.headers.get('content-type')).toBe('application/json');
     const page = OrderListResponseSchema.parse(await response?.json());
@@ -96,7 +111,9 @@ describe('the mock backend in a worker', () => {
     const token = (await backend.initialSession)?.token;
     await injectFault(backend, { kind: 'hang' });
     const giveUp = new AbortController();
-    const answer = backend.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token), signal: giveUp.signal }));
+    const answer = backend.respond(
+      new Request(`${ORIGIN}/api/orders`, { headers: bearer(token), signal: giveUp.signal }),
+    );
     giveUp.abort();
     // The hang lasts 30 s unless the abort reaches the handler: the test's 5 s time-out catches that.
     expect((await answer)?.status).toBe(503);
@@ -114,8 +131,13 @@ describe('the mock backend in a worker', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const backend = startBackend();
     await backend.initialSession;
-    const answer = new Promise<unknown>((resolve) => backend.pageSide.addEventListener('message', ({ data }) => data.type === 'response' && resolve(data.answer)));
-    backend.pageSide.postMessage({ type: 'request', id: 999, url: 'not a url', method: 'GET', headers: [], body: null } satisfies PageMessage, { transfer: [] });
+    const answer = new Promise<unknown>((resolve) =>
+      backend.pageSide.addEventListener('message', ({ data }) => data.type === 'response' && resolve(data.answer)),
+    );
+    backend.pageSide.postMessage(
+      { type: 'request', id: 999, url: 'not a url', method: 'GET', headers: [], body: null } satisfies PageMessage,
+      { transfer: [] },
+    );
     expect(await answer).toMatchObject({ status: 500 });
     expect(error).toHaveBeenCalledWith('A mock handler failed', expect.any(TypeError));
     error.mockRestore();
@@ -128,8 +150,13 @@ describe('the mock backend in a worker', () => {
       throw new Error('no clock');
     });
     const token = (await backend.initialSession)?.token;
-    expect((await backend.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token) })))?.type).toBe('error');
-    expect(error).toHaveBeenCalledWith('The mock backend failed to start', expect.objectContaining({ message: 'no clock' }));
+    expect((await backend.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token) })))?.type).toBe(
+      'error',
+    );
+    expect(error).toHaveBeenCalledWith(
+      'The mock backend failed to start',
+      expect.objectContaining({ message: 'no clock' }),
+    );
     error.mockRestore();
   });
 
@@ -140,7 +167,9 @@ describe('the mock backend in a worker', () => {
     await backend.respond(new Request(`${ORIGIN}/__mock/state`));
     backend.pageSide.dispatchEvent(Object.assign(new Event('error'), { message: 'clock wake failed' }));
     expect(error).toHaveBeenCalledWith('Mock backend worker: clock wake failed');
-    expect((await backend.respond(new Request(`${ORIGIN}/api/orders?limit=1`, { headers: bearer(token) })))?.status).toBe(200);
+    expect(
+      (await backend.respond(new Request(`${ORIGIN}/api/orders?limit=1`, { headers: bearer(token) })))?.status,
+    ).toBe(200);
     error.mockRestore();
   });
 
@@ -171,14 +200,21 @@ describe('the mock backend in a worker', () => {
         listeners[type] = listener;
       },
     };
-    const backend = connectToBackend(brokenWorker as unknown as Parameters<typeof connectToBackend>[0], { saved: null, options: {} }, () => undefined);
+    const backend = connectToBackend(
+      brokenWorker as unknown as Parameters<typeof connectToBackend>[0],
+      { saved: null, options: {} },
+      () => undefined,
+    );
     const waiting = backend.respond(new Request(`${ORIGIN}/api/orders`));
     // The request's body is read before it is sent: let that happen first.
     await new Promise((resolve) => setTimeout(resolve));
     // This one's body is still being read when the worker fails.
-    const readingBody = backend.respond(new Request(`${ORIGIN}/api/orders/provision`, { method: 'POST', body: '{"orderId":"ORD-1001"}' }));
+    const readingBody = backend.respond(
+      new Request(`${ORIGIN}/api/orders/provision`, { method: 'POST', body: '{"orderId":"ORD-1001"}' }),
+    );
     if (how === 'error') listeners.error?.(new Event('error'));
-    else listeners.message?.(new MessageEvent('message', { data: { type: 'failed', reason } satisfies BackendMessage }));
+    else
+      listeners.message?.(new MessageEvent('message', { data: { type: 'failed', reason } satisfies BackendMessage }));
 
     await expect(backend.initialSession).rejects.toThrow(`The mock backend failed to start: ${reason}`);
     expect((await waiting)?.type).toBe('error');

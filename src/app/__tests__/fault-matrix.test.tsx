@@ -1,7 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, test } from 'vitest';
-import { apiRoutes, type ApiFault, type ApiFaultKind, type ApiRoute, type MockStartSession } from '@/contract/mock-control';
+import {
+  apiRoutes,
+  type ApiFault,
+  type ApiFaultKind,
+  type ApiRoute,
+  type MockStartSession,
+} from '@/contract/mock-control';
 import { overrideRequestTimeoutForTests } from '@/lib/api-client';
 import { readSessionToken } from '@/lib/session-token';
 import { setupMockBackend } from '@/testing/mock-backend';
@@ -37,11 +43,21 @@ const faults = {
     shows: 'The API crashed (injected HTTP 500)',
   },
   'HTTP 502': {
-    fault: { kind: 'status', status: 502, code: 'SERVICE_UNAVAILABLE', message: 'Bad gateway in front of the API (injected HTTP 502)' },
+    fault: {
+      kind: 'status',
+      status: 502,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'Bad gateway in front of the API (injected HTTP 502)',
+    },
     shows: 'Bad gateway in front of the API (injected HTTP 502)',
   },
   'HTTP 503': {
-    fault: { kind: 'status', status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The API is down for maintenance (injected HTTP 503)' },
+    fault: {
+      kind: 'status',
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The API is down for maintenance (injected HTTP 503)',
+    },
     shows: 'The API is down for maintenance (injected HTTP 503)',
   },
   'a network error': { fault: { kind: 'networkError' }, shows: 'Could not reach the server: check your connection' },
@@ -258,7 +274,14 @@ const drivers: Record<ApiRoute, Driver> = {
       await submitSignIn(user);
       await user.click(await within(await banner()).findByRole('button', { name: 'Sign out' }));
       await signInForm();
-      await waitFor(() => expect(backend.requests().filter((request) => request.method === 'DELETE').at(-1)).toMatchObject({ status: 200 }));
+      await waitFor(() =>
+        expect(
+          backend
+            .requests()
+            .filter((request) => request.method === 'DELETE')
+            .at(-1),
+        ).toMatchObject({ status: 200 }),
+      );
     },
   },
 };
@@ -273,7 +296,11 @@ async function backendState(orderId: string) {
     const response = await fetch(new URL(path, location.origin), { headers: backend.authorization() });
     return { status: response.status, body: (await response.json()) as unknown };
   };
-  return { orders: await read('/api/orders'), detail: await read(`/api/orders/${orderId}`), upstream: backend.upstreamCalls() };
+  return {
+    orders: await read('/api/orders'),
+    detail: await read(`/api/orders/${orderId}`),
+    upstream: backend.upstreamCalls(),
+  };
 }
 
 /** Nothing left turning or greyed out anywhere on the page; CSS because no role query can ask "any element". */
@@ -300,34 +327,38 @@ describe('fault matrix', () => {
     expect(new Set(faultNames.map((name) => faults[name].shows)).size).toBe(faultNames.length);
   });
 
-  test.each(cases)('%s with %s: a specific message, nothing busy, the page works, a retry succeeds, the backend unchanged', async (route, faultName) => {
-    const driver = drivers[route];
-    const { fault, shows } = faults[faultName];
-    if (fault.kind === 'hang') restoreTimeout = overrideRequestTimeoutForTests(HANG_TEST_TIMEOUT_MS);
-    if (driver.as) backend.signInAs(driver.as);
-    const before = await backendState(driver.orderId);
+  test.each(cases)(
+    '%s with %s: a specific message, nothing busy, the page works, a retry succeeds, the backend unchanged',
+    async (route, faultName) => {
+      const driver = drivers[route];
+      const { fault, shows } = faults[faultName];
+      if (fault.kind === 'hang') restoreTimeout = overrideRequestTimeoutForTests(HANG_TEST_TIMEOUT_MS);
+      if (driver.as) backend.signInAs(driver.as);
+      const before = await backendState(driver.orderId);
 
-    let user: UserEvent;
-    if (driver.sentOnLoad) {
-      backend.injectFault(route, fault);
-      ({ user } = renderApp(driver.url));
-    } else {
-      ({ user } = renderApp(driver.url));
-      await driver.prepare?.(user);
-      backend.injectFault(route, fault);
-      await driver.act?.(user);
-    }
+      let user: UserEvent;
+      if (driver.sentOnLoad) {
+        backend.injectFault(route, fault);
+        ({ user } = renderApp(driver.url));
+      } else {
+        ({ user } = renderApp(driver.url));
+        await driver.prepare?.(user);
+        backend.injectFault(route, fault);
+        await driver.act?.(user);
+      }
 
-    const failure = await driver.findFailure();
-    // The rest of the case waits as the console normally would.
-    restoreClientTimeout();
-    expect(failure).toHaveTextContent(shows);
-    for (const other of faultNames.filter((name) => name !== faultName)) expect(failure).not.toHaveTextContent(faults[other].shows);
-    expect(failure).not.toHaveTextContent(/something went wrong/i);
-    await expectNothingBusy();
-    expect(await backendState(driver.orderId)).toEqual(before);
+      const failure = await driver.findFailure();
+      // The rest of the case waits as the console normally would.
+      restoreClientTimeout();
+      expect(failure).toHaveTextContent(shows);
+      for (const other of faultNames.filter((name) => name !== faultName))
+        expect(failure).not.toHaveTextContent(faults[other].shows);
+      expect(failure).not.toHaveTextContent(/something went wrong/i);
+      await expectNothingBusy();
+      expect(await backendState(driver.orderId)).toEqual(before);
 
-    await driver.stillWorks(user);
-    await driver.retry(user);
-  });
+      await driver.stillWorks(user);
+      await driver.retry(user);
+    },
+  );
 });

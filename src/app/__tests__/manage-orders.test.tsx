@@ -120,7 +120,8 @@ describe('Manage orders', () => {
     const box = screen.getByRole('searchbox', { name: 'Search orders' });
 
     // Each change before the URL of the one before has come back.
-    for (const text of ['f', 'fa', 'fat', 'fati', 'fatim', 'fatima']) fireEvent.change(box, { target: { value: text } });
+    for (const text of ['f', 'fa', 'fat', 'fati', 'fatim', 'fatima'])
+      fireEvent.change(box, { target: { value: text } });
     expect(box).toHaveValue('fatima');
     await screen.findByText('1 order');
     expect(box).toHaveValue('fatima');
@@ -154,9 +155,17 @@ describe('Manage orders', () => {
 
   test('shows the server error when the list fails, and recovers with Try again', async () => {
     server.use(
-      http.get('*/api/orders', () => HttpResponse.json({ success: false, code: 'INTERNAL_ERROR', message: 'Database unavailable' }, { status: 500 }), {
-        once: true,
-      }),
+      http.get(
+        '*/api/orders',
+        () =>
+          HttpResponse.json(
+            { success: false, code: 'INTERNAL_ERROR', message: 'Database unavailable' },
+            { status: 500 },
+          ),
+        {
+          once: true,
+        },
+      ),
     );
     const { user } = renderApp('/admin/manageOrders');
 

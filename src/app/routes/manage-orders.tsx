@@ -15,7 +15,13 @@ export const manageOrdersRoute = createRoute({
   path: '/admin/manageOrders',
   // The filters live in the URL, so a link reproduces the view.
   validateSearch: parseOrderFilters,
-  loaderDeps: ({ search: { view, status, provider, provisioning, q } }) => ({ view, status, provider, provisioning, q }),
+  loaderDeps: ({ search: { view, status, provider, provisioning, q } }) => ({
+    view,
+    status,
+    provider,
+    provisioning,
+    q,
+  }),
   // The list request leaves as the route matches, while the page renders, instead of after it: on
   // a first load the two overlap. Only when there is no answer yet (staleTime): opening the drawer
   // or coming back must not refetch what the page's own query keeps fresh.
@@ -53,7 +59,12 @@ function ManageOrdersPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Manage orders</h1>
-      <OrdersView filters={filters} onFiltersChange={changeFilters} renderAction={canAct ? renderProvisionButton : renderNoAction} bulk={canAct ? bulkRetry : undefined} />
+      <OrdersView
+        filters={filters}
+        onFiltersChange={changeFilters}
+        renderAction={canAct ? renderProvisionButton : renderNoAction}
+        bulk={canAct ? bulkRetry : undefined}
+      />
       {/* The order detail drawer (child route /admin/manageOrders/$orderId), over the list. */}
       <Outlet />
     </div>

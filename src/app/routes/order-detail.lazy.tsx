@@ -41,7 +41,12 @@ function OrderDetailPage() {
 function OrderDetailError({ error, reset }: ErrorComponentProps) {
   const close = useBackToOrders();
   return (
-    <Dialog open onOpenChange={(open) => (open ? undefined : close())} placement="right" title="This order could not be shown">
+    <Dialog
+      open
+      onOpenChange={(open) => (open ? undefined : close())}
+      placement="right"
+      title="This order could not be shown"
+    >
       <div role="alert" className="space-y-3 text-sm">
         <p>{error instanceof Error ? error.message : 'Unexpected error'}</p>
         <div className="flex gap-2">

@@ -39,7 +39,10 @@ function RootLayout() {
       <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
         <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-2 px-4">
           <Server aria-hidden="true" className="size-5 text-blue-600 dark:text-blue-400" />
-          <Link to="/admin/manageOrders" className="rounded text-base font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+          <Link
+            to="/admin/manageOrders"
+            className="rounded text-base font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          >
             Provision Console
           </Link>
           <SessionMenu />

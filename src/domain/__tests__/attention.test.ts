@@ -1,33 +1,83 @@
 import { describe, expect, test } from 'vitest';
 import type { ActiveRun } from '@/contract/order';
-import { attentionReason, longestWaitingFirst, waitedMs, type AttentionInput, type AttentionReason } from '../attention';
+import {
+  attentionReason,
+  longestWaitingFirst,
+  waitedMs,
+  type AttentionInput,
+  type AttentionReason,
+} from '../attention';
 import { STUCK_AFTER_MS } from '../provisioning-rules';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
 const minutesAgo = (m: number) => new Date(now - m * 60_000).toISOString();
 const run: ActiveRun = {
-  id: 'run-1', trigger: 'manual', triggeredBy: 'admin@reseller.test', attempt: 2, maxAttempts: 3,
-  step: 'retryDelay', startedAt: minutesAgo(4), nextStepAt: minutesAgo(-2),
+  id: 'run-1',
+  trigger: 'manual',
+  triggeredBy: 'admin@reseller.test',
+  attempt: 2,
+  maxAttempts: 3,
+  step: 'retryDelay',
+  startedAt: minutesAgo(4),
+  nextStepAt: minutesAgo(-2),
 };
 const resolution = { by: 'admin@reseller.test', at: minutesAgo(1), reason: 'Built by hand in the SmartVPS panel' };
-const base: AttentionInput = { status: 'confirmed', provisioningStatus: null, ipAddress: null, lastProvisionAttempt: null, activeRun: null, resolution: null };
+const base: AttentionInput = {
+  status: 'confirmed',
+  provisioningStatus: null,
+  ipAddress: null,
+  lastProvisionAttempt: null,
+  activeRun: null,
+  resolution: null,
+};
 
 describe('attentionReason: which orders need an admin', () => {
   test.each<[string, Partial<AttentionInput>, AttentionReason | null]>([
     ['failed', { provisioningStatus: 'failed', lastProvisionAttempt: minutesAgo(1) }, 'failed'],
-    ['failed on a paid order', { status: 'paid', provisioningStatus: 'failed', lastProvisionAttempt: minutesAgo(30) }, 'failed'],
-    ['provisioning, no IP, last attempt 25 min ago, no live run', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25) }, 'stuck'],
-    ['provisioning, no IP, exactly at the window edge', { provisioningStatus: 'provisioning', lastProvisionAttempt: new Date(now - STUCK_AFTER_MS).toISOString() }, 'stuck'],
-    ['provisioning, no IP, one second inside the window', { provisioningStatus: 'provisioning', lastProvisionAttempt: new Date(now - STUCK_AFTER_MS + 1_000).toISOString() }, null],
+    [
+      'failed on a paid order',
+      { status: 'paid', provisioningStatus: 'failed', lastProvisionAttempt: minutesAgo(30) },
+      'failed',
+    ],
+    [
+      'provisioning, no IP, last attempt 25 min ago, no live run',
+      { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25) },
+      'stuck',
+    ],
+    [
+      'provisioning, no IP, exactly at the window edge',
+      { provisioningStatus: 'provisioning', lastProvisionAttempt: new Date(now - STUCK_AFTER_MS).toISOString() },
+      'stuck',
+    ],
+    [
+      'provisioning, no IP, one second inside the window',
+      {
+        provisioningStatus: 'provisioning',
+        lastProvisionAttempt: new Date(now - STUCK_AFTER_MS + 1_000).toISOString(),
+      },
+      null,
+    ],
     ['provisioning, no IP, never attempted', { provisioningStatus: 'provisioning' }, 'stuck'],
-    ['provisioning with an IP, past the window', { provisioningStatus: 'provisioning', ipAddress: '103.177.1.2', lastProvisionAttempt: minutesAgo(25) }, null],
+    [
+      'provisioning with an IP, past the window',
+      { provisioningStatus: 'provisioning', ipAddress: '103.177.1.2', lastProvisionAttempt: minutesAgo(25) },
+      null,
+    ],
     ['paid, never provisioned', { status: 'paid' }, 'neverProvisioned'],
     ['confirmed, never provisioned', {}, 'neverProvisioned'],
     ['failed but marked resolved', { provisioningStatus: 'failed', resolution }, null],
-    ['stuck but marked resolved', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25), resolution }, null],
+    [
+      'stuck but marked resolved',
+      { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25), resolution },
+      null,
+    ],
     ['never provisioned but marked resolved', { resolution }, null],
     ['failed with a live run waiting to retry', { provisioningStatus: 'failed', activeRun: run }, null],
-    ['provisioning past the window with a live run (queued for its package)', { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25), activeRun: run }, null],
+    [
+      'provisioning past the window with a live run (queued for its package)',
+      { provisioningStatus: 'provisioning', lastProvisionAttempt: minutesAgo(25), activeRun: run },
+      null,
+    ],
     ['unpaid', { status: 'pending' }, null],
     ['cancelled after a failure', { status: 'cancelled', provisioningStatus: 'failed' }, null],
     ['active', { status: 'active', provisioningStatus: 'active', ipAddress: '103.177.114.195' }, null],
@@ -62,7 +112,13 @@ describe('longestWaitingFirst: the order of Needs attention', () => {
       order('ORD-UNPAID', null, 100),
       order('ORD-A', 50, 90),
     ];
-    expect(orders.toSorted(longestWaitingFirst).map((o) => o._id)).toEqual(['ORD-1011', 'ORD-UNPAID', 'ORD-A', 'ORD-B', 'ORD-1012']);
+    expect(orders.toSorted(longestWaitingFirst).map((o) => o._id)).toEqual([
+      'ORD-1011',
+      'ORD-UNPAID',
+      'ORD-A',
+      'ORD-B',
+      'ORD-1012',
+    ]);
   });
 
   test('an order compares equal to itself, so sorting is stable', () => {

@@ -24,7 +24,8 @@ export function safeRedirectPath(value: unknown): string {
   } catch {
     return DEFAULT_REDIRECT;
   }
-  if (url.origin !== PROBE_ORIGIN || url.pathname.startsWith('//') || url.pathname === SIGN_IN_PATH) return DEFAULT_REDIRECT;
+  if (url.origin !== PROBE_ORIGIN || url.pathname.startsWith('//') || url.pathname === SIGN_IN_PATH)
+    return DEFAULT_REDIRECT;
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

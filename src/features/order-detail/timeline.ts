@@ -1,6 +1,7 @@
 import type { Attempt, AuditEntry } from '@/contract/order';
 
-export type TimelineEntry = { kind: 'attempt'; at: string; attempt: Attempt } | { kind: 'audit'; at: string; entry: AuditEntry };
+export type TimelineEntry =
+  { kind: 'attempt'; at: string; attempt: Attempt } | { kind: 'audit'; at: string; entry: AuditEntry };
 
 /**
  * Attempts and audit entries as one history, newest first. An admin's request and the attempt it

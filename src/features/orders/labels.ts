@@ -56,7 +56,8 @@ export const attentionLabels: Record<AttentionReason, string> = {
 /** What each class of failure means for the admin, and what they can do about it. */
 export const errorClassAdvice: Record<ErrorClass, string> = {
   transient: 'Temporary failure: the provider may recover; retrying is safe',
-  permanent: 'Permanent failure: fix the cause at the provider (stock, balance or configuration) before retrying, or mark the order resolved',
+  permanent:
+    'Permanent failure: fix the cause at the provider (stock, balance or configuration) before retrying, or mark the order resolved',
 };
 
 /** Short, beside the provider's error in the list; `errorClassAdvice` says what to do. */

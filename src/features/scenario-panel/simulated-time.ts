@@ -12,7 +12,12 @@ export function simulatedNow({ now, speed, paused }: MockState, readAt: number, 
 }
 
 const timeOfDayFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
 /** In the admin's locale and time zone, like every time the console shows. */
 export function formatTimeOfDay(time: number | string): string {

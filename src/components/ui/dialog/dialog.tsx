@@ -53,7 +53,9 @@ export function Dialog({ open, onOpenChange, title, description, placement = 'ce
             </RadixDialog.Close>
           </div>
           {description === undefined ? null : (
-            <RadixDialog.Description className="mb-4 text-sm text-gray-700 dark:text-gray-300">{description}</RadixDialog.Description>
+            <RadixDialog.Description className="mb-4 text-sm text-gray-700 dark:text-gray-300">
+              {description}
+            </RadixDialog.Description>
           )}
           {children}
         </RadixDialog.Content>

@@ -4,11 +4,31 @@ import { useId, useState, type ReactNode } from 'react';
 import { createToastStore, ToastStoreContext, useToastStore, type Toast, type ToastTone } from './toast-store';
 
 const tones: Record<ToastTone, { label: string; Icon: LucideIcon; classes: string; durationMs: number }> = {
-  info: { label: 'Info', Icon: Info, classes: 'border-blue-300 text-blue-700 dark:border-blue-700 dark:text-blue-300', durationMs: 5_000 },
-  success: { label: 'Success', Icon: CircleCheck, classes: 'border-green-300 text-green-700 dark:border-green-700 dark:text-green-300', durationMs: 5_000 },
+  info: {
+    label: 'Info',
+    Icon: Info,
+    classes: 'border-blue-300 text-blue-700 dark:border-blue-700 dark:text-blue-300',
+    durationMs: 5_000,
+  },
+  success: {
+    label: 'Success',
+    Icon: CircleCheck,
+    classes: 'border-green-300 text-green-700 dark:border-green-700 dark:text-green-300',
+    durationMs: 5_000,
+  },
   // Problems stay longer: the admin usually has to act on them.
-  warning: { label: 'Warning', Icon: TriangleAlert, classes: 'border-amber-300 text-amber-700 dark:border-amber-700 dark:text-amber-300', durationMs: 10_000 },
-  error: { label: 'Error', Icon: CircleAlert, classes: 'border-red-300 text-red-700 dark:border-red-700 dark:text-red-300', durationMs: 10_000 },
+  warning: {
+    label: 'Warning',
+    Icon: TriangleAlert,
+    classes: 'border-amber-300 text-amber-700 dark:border-amber-700 dark:text-amber-300',
+    durationMs: 10_000,
+  },
+  error: {
+    label: 'Error',
+    Icon: CircleAlert,
+    classes: 'border-red-300 text-red-700 dark:border-red-700 dark:text-red-300',
+    durationMs: 10_000,
+  },
 };
 
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -72,7 +92,10 @@ function ToastItem({ toast }: { toast: Toast }) {
             {toast.title}
           </RadixToast.Title>
           {toast.description ? (
-            <RadixToast.Description id={descriptionId} className="mt-0.5 text-sm break-words whitespace-pre-line text-gray-700 dark:text-gray-300">
+            <RadixToast.Description
+              id={descriptionId}
+              className="mt-0.5 text-sm break-words whitespace-pre-line text-gray-700 dark:text-gray-300"
+            >
               {toast.description}
             </RadixToast.Description>
           ) : null}

@@ -3,8 +3,16 @@ import { DEFAULT_REDIRECT, parseSignInSearch, safeRedirectPath } from '../sign-i
 
 describe('safeRedirectPath', () => {
   test.each([
-    ['a console page with its filters', '/admin/manageOrders?status=paid&q=ORD-1', '/admin/manageOrders?status=paid&q=ORD-1'],
-    ['an order in the drawer', '/admin/manageOrders/ORD-1002?view=attention', '/admin/manageOrders/ORD-1002?view=attention'],
+    [
+      'a console page with its filters',
+      '/admin/manageOrders?status=paid&q=ORD-1',
+      '/admin/manageOrders?status=paid&q=ORD-1',
+    ],
+    [
+      'an order in the drawer',
+      '/admin/manageOrders/ORD-1002?view=attention',
+      '/admin/manageOrders/ORD-1002?view=attention',
+    ],
     ['a hash', '/admin/manageOrders#top', '/admin/manageOrders#top'],
     ['nothing', undefined, DEFAULT_REDIRECT],
     ['an empty string', '', DEFAULT_REDIRECT],
@@ -33,7 +41,10 @@ describe('parseSignInSearch', () => {
   });
 
   test('falls back to the default page and no reason, never an error', () => {
-    expect(parseSignInSearch({ redirect: '//evil.test', reason: 'hacked' })).toEqual({ redirect: DEFAULT_REDIRECT, reason: undefined });
+    expect(parseSignInSearch({ redirect: '//evil.test', reason: 'hacked' })).toEqual({
+      redirect: DEFAULT_REDIRECT,
+      reason: undefined,
+    });
     expect(parseSignInSearch({})).toEqual({ redirect: DEFAULT_REDIRECT, reason: undefined });
   });
 });

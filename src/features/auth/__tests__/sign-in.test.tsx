@@ -14,7 +14,8 @@ const { server, backend } = setupMockBackend();
 
 const EXPIRED = 'Your session has expired. Sign in again to continue.';
 
-const signInRequests = () => backend.requests().filter((request) => request.method === 'POST' && request.path === '/api/session');
+const signInRequests = () =>
+  backend.requests().filter((request) => request.method === 'POST' && request.path === '/api/session');
 
 async function signIn(user: UserEvent, email: string, password: string) {
   const form = await screen.findByRole('form', { name: 'Sign in' });
@@ -93,7 +94,9 @@ describe('Sign-in', () => {
 
     await signIn(user, 'admin@reseller.test', 'admin-demo');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not sign in: Could not reach the server: check your connection');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not sign in: Could not reach the server: check your connection',
+    );
     expect(router.state.location.pathname).toBe('/sign-in');
   });
 
@@ -204,6 +207,8 @@ describe('The signed-in user in the header', () => {
     expect(router.state.location.pathname).toBe('/sign-in');
     expect(readSessionToken()).toBeNull();
     expect(within(banner()).queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
-    expect(backend.requests().filter((request) => request.method === 'DELETE')).toMatchObject([{ path: '/api/session', status: 200 }]);
+    expect(backend.requests().filter((request) => request.method === 'DELETE')).toMatchObject([
+      { path: '/api/session', status: 200 },
+    ]);
   });
 });

@@ -23,7 +23,9 @@ export function DemoAccounts({ busy, onSignIn }: DemoAccountsProps) {
           <FlaskConical aria-hidden="true" className="size-4 text-blue-600 dark:text-blue-400" />
           Demo accounts
         </h2>
-        <p className="text-xs text-gray-600 dark:text-gray-400">Seeded in the mock backend; a real backend has its own users.</p>
+        <p className="text-xs text-gray-600 dark:text-gray-400">
+          Seeded in the mock backend; a real backend has its own users.
+        </p>
       </div>
       <ul className="space-y-2">
         {demoAccounts.map(({ email, password, name, role }) => (
@@ -36,7 +38,11 @@ export function DemoAccounts({ busy, onSignIn }: DemoAccountsProps) {
                 {email} / {password}
               </p>
             </div>
-            <Button variant="outline" aria-disabled={busy} onClick={busy ? undefined : () => onSignIn({ email, password })}>
+            <Button
+              variant="outline"
+              aria-disabled={busy}
+              onClick={busy ? undefined : () => onSignIn({ email, password })}
+            >
               <LogIn aria-hidden="true" className="size-3.5" />
               Sign in as {name}
             </Button>

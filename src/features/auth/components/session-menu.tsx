@@ -69,7 +69,11 @@ function SignOutButton() {
       aria-disabled={signOut.isPending}
       onClick={signOut.isPending ? undefined : () => void leave()}
     >
-      {signOut.isPending ? <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" /> : <LogOut aria-hidden="true" className="size-3.5" />}
+      {signOut.isPending ? (
+        <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" />
+      ) : (
+        <LogOut aria-hidden="true" className="size-3.5" />
+      )}
       Sign out
     </Button>
   );

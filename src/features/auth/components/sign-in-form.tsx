@@ -102,7 +102,11 @@ export function SignInForm({ reason, busy, error, onSubmit }: SignInFormProps) {
         onChange={(value) => change('password', value)}
       />
       <Button type="submit" aria-disabled={busy} aria-busy={busy}>
-        {busy ? <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> : <LogIn aria-hidden="true" className="size-4" />}
+        {busy ? (
+          <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+        ) : (
+          <LogIn aria-hidden="true" className="size-4" />
+        )}
         {busy ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>

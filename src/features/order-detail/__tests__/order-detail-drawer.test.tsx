@@ -29,7 +29,8 @@ function timeline(drawer: HTMLElement): HTMLElement {
   return within(drawer).getByRole('list', { name: 'Timeline' });
 }
 
-const resolvePosts = () => backend.requests().filter((request) => request.method === 'POST' && request.path === '/api/orders/resolve');
+const resolvePosts = () =>
+  backend.requests().filter((request) => request.method === 'POST' && request.path === '/api/orders/resolve');
 
 describe('Order detail drawer', () => {
   test('opens from the order id in the list, keeping the filters; the link works as an address too', async () => {
@@ -59,7 +60,9 @@ describe('Order detail drawer', () => {
     expect(active).toHaveTextContent('Server active: not yet');
     expect(within(drawer).getByText(/^Stuck since/)).toHaveTextContent(/\(25 min\)$/);
     expect(within(drawer).getByRole('timer')).toHaveTextContent('Retry allowed now');
-    expect(within(drawer).getByText('Temporary failure: the provider may recover; retrying is safe')).toBeInTheDocument();
+    expect(
+      within(drawer).getByText('Temporary failure: the provider may recover; retrying is safe'),
+    ).toBeInTheDocument();
     expect(within(drawer).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
@@ -90,13 +93,20 @@ describe('Order detail drawer', () => {
     const [attempt, request] = within(timeline(drawer)).getAllByRole('listitem');
     expect(attempt).toHaveTextContent('Manual by admin@reseller.test');
     expect(attempt).toHaveTextContent(/Step(Buying the VPS|Queued behind another purchase)/);
-    expect(within(request ?? drawer).getByRole('heading', { name: 'Provision requested by admin@reseller.test' })).toBeInTheDocument();
+    expect(
+      within(request ?? drawer).getByRole('heading', { name: 'Provision requested by admin@reseller.test' }),
+    ).toBeInTheDocument();
     expect(request).toHaveTextContent('ResultRun started');
 
     backend.advance(5 * MINUTE);
 
-    expect(await within(drawer).findByRole('heading', { name: 'Attempt 1: Succeeded' }, { timeout: 8_000 })).toBeInTheDocument();
-    expect(await within(drawer).findByRole('button', { name: 'Reveal password' })).toHaveAttribute('aria-pressed', 'false');
+    expect(
+      await within(drawer).findByRole('heading', { name: 'Attempt 1: Succeeded' }, { timeout: 8_000 }),
+    ).toBeInTheDocument();
+    expect(await within(drawer).findByRole('button', { name: 'Reveal password' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
     expect(progressSteps(drawer)[3]).toHaveTextContent('Server active: ready for the customer');
   });
 
@@ -157,12 +167,24 @@ describe('Order detail drawer', () => {
     const access = await within(drawer).findByText('Credentials are visible to admins only.');
     expect(drawer).not.toHaveTextContent('seeded-ord-1004');
     expect(access).toBeInTheDocument();
-    expect(within(drawer).getAllByRole('button').map((button) => button.getAttribute('aria-label') ?? button.textContent)).toEqual(['Close']);
+    expect(
+      within(drawer)
+        .getAllByRole('button')
+        .map((button) => button.getAttribute('aria-label') ?? button.textContent),
+    ).toEqual(['Close']);
 
-    await router.navigate({ to: '/admin/manageOrders/$orderId', params: { orderId: 'ORD-1002' }, search: { q: 'ORD-1002' } });
+    await router.navigate({
+      to: '/admin/manageOrders/$orderId',
+      params: { orderId: 'ORD-1002' },
+      search: { q: 'ORD-1002' },
+    });
     const failed = await screen.findByRole('dialog', { name: 'Order ORD-1002' });
     await within(failed).findByRole('region', { name: 'Last error' });
-    expect(within(failed).getAllByRole('button').map((button) => button.getAttribute('aria-label') ?? button.textContent)).toEqual(['Close']);
+    expect(
+      within(failed)
+        .getAllByRole('button')
+        .map((button) => button.getAttribute('aria-label') ?? button.textContent),
+    ).toEqual(['Close']);
   });
 
   test('marks a failed order resolved with a reason: the resolution shows and it leaves Needs attention', async () => {
@@ -173,17 +195,24 @@ describe('Order detail drawer', () => {
 
     await user.click(within(drawer).getByRole('button', { name: 'Mark resolved' }));
     const dialog = await screen.findByRole('dialog', { name: 'Mark ORD-1011 resolved' });
-    await user.type(within(dialog).getByRole('textbox', { name: 'Reason (required)' }), 'Refunded; the customer bought elsewhere');
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Reason (required)' }),
+      'Refunded; the customer bought elsewhere',
+    );
     await user.dblClick(within(dialog).getByRole('button', { name: 'Mark resolved' }));
 
     expect(await findToast('Order marked resolved')).toHaveTextContent('ORD-1011');
     expect(resolvePosts()).toHaveLength(1);
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Mark ORD-1011 resolved' })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Mark ORD-1011 resolved' })).not.toBeInTheDocument(),
+    );
     const resolution = await within(drawer).findByRole('heading', { name: 'Resolved outside the console' });
     expect(resolution.closest('section')).toHaveTextContent('By admin@reseller.test');
     expect(resolution.closest('section')).toHaveTextContent('Reason: Refunded; the customer bought elsewhere');
     expect(within(drawer).queryByRole('button', { name: 'Mark resolved' })).not.toBeInTheDocument();
-    expect(within(timeline(drawer)).getByRole('heading', { name: 'Marked resolved by admin@reseller.test' })).toBeInTheDocument();
+    expect(
+      within(timeline(drawer)).getByRole('heading', { name: 'Marked resolved by admin@reseller.test' }),
+    ).toBeInTheDocument();
     expect(await attentionIds()).not.toContain('ORD-1011');
   });
 
@@ -230,9 +259,17 @@ describe('Order detail drawer', () => {
 
   test('shows a failed load with Try again, which loads the order', async () => {
     server.use(
-      http.get('*/api/orders/:orderId', () => HttpResponse.json({ success: false, code: 'INTERNAL_ERROR', message: 'The order service failed' }, { status: 500 }), {
-        once: true,
-      }),
+      http.get(
+        '*/api/orders/:orderId',
+        () =>
+          HttpResponse.json(
+            { success: false, code: 'INTERNAL_ERROR', message: 'The order service failed' },
+            { status: 500 },
+          ),
+        {
+          once: true,
+        },
+      ),
     );
     const { user, drawer } = await openDetail('ORD-1004');
 

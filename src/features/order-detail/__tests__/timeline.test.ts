@@ -7,13 +7,34 @@ const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 12, minute)).toIS
 
 function attempt(id: string, minute: number): Attempt {
   return {
-    id, orderId: 'ORD-1', runId: 'run-1', trigger: 'manual', triggeredBy: 'admin@reseller.test', attempt: 1, step: 'buyVps',
-    startedAt: at(minute), endedAt: null, outcome: 'running', error: null, errorClass: null, upstreamId: null, reason: null,
+    id,
+    orderId: 'ORD-1',
+    runId: 'run-1',
+    trigger: 'manual',
+    triggeredBy: 'admin@reseller.test',
+    attempt: 1,
+    step: 'buyVps',
+    startedAt: at(minute),
+    endedAt: null,
+    outcome: 'running',
+    error: null,
+    errorClass: null,
+    upstreamId: null,
+    reason: null,
   };
 }
 
 function audit(id: string, minute: number): AuditEntry {
-  return { id, orderId: 'ORD-1', at: at(minute), actor: 'admin@reseller.test', action: 'retry', bulk: false, reason: null, result: 'PROVISIONING_STARTED' };
+  return {
+    id,
+    orderId: 'ORD-1',
+    at: at(minute),
+    actor: 'admin@reseller.test',
+    action: 'retry',
+    bulk: false,
+    reason: null,
+    result: 'PROVISIONING_STARTED',
+  };
 }
 
 const ids = (attempts: Attempt[], entries: AuditEntry[]) =>
@@ -24,7 +45,12 @@ describe('buildTimeline', () => {
     ['nothing recorded', [], [], []],
     ['attempts only, newest first', [attempt('a1', 1), attempt('a2', 5)], [], ['a2', 'a1']],
     ['audit only, newest first', [], [audit('r1', 2), audit('r2', 3)], ['r2', 'r1']],
-    ['both merged by time', [attempt('a1', 1), attempt('a2', 4)], [audit('r1', 3), audit('r2', 6)], ['r2', 'a2', 'r1', 'a1']],
+    [
+      'both merged by time',
+      [attempt('a1', 1), attempt('a2', 4)],
+      [audit('r1', 3), audit('r2', 6)],
+      ['r2', 'a2', 'r1', 'a1'],
+    ],
     ['a request and the attempt it started: the attempt above', [attempt('a1', 2)], [audit('r1', 2)], ['a1', 'r1']],
     ['two requests in one moment: the later-logged above', [], [audit('r1', 2), audit('r2', 2)], ['r2', 'r1']],
   ])('%s', (_name, attempts, entries, expected) => {

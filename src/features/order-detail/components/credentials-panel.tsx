@@ -31,7 +31,9 @@ export function CredentialsPanel({ order, credentials, canAct }: CredentialsPane
       </dl>
       {canAct ? (
         credentials ? null : (
-          <p className="text-sm text-gray-600 dark:text-gray-400">The root login appears here once the server is active.</p>
+          <p className="text-sm text-gray-600 dark:text-gray-400">
+            The root login appears here once the server is active.
+          </p>
         )
       ) : (
         <p className="flex items-center gap-2 text-sm text-gray-600 dark:text-gray-400">
@@ -53,7 +55,11 @@ function RootLogin({ orderId, credentials }: { orderId: string; credentials: Cre
       show({ tone: 'success', title: 'Password copied', description: `Root password of ${orderId}` });
     } catch {
       // Refused permission, an insecure page, or no clipboard at all: the reason is not worth logging.
-      show({ tone: 'error', title: 'Could not copy the password', description: 'The browser refused access to the clipboard. Reveal the password and copy it by hand.' });
+      show({
+        tone: 'error',
+        title: 'Could not copy the password',
+        description: 'The browser refused access to the clipboard. Reveal the password and copy it by hand.',
+      });
     }
   }
 
@@ -72,7 +78,11 @@ function RootLogin({ orderId, credentials }: { orderId: string; credentials: Cre
           </span>
         )}
         <Button variant="outline" aria-pressed={revealed} onClick={() => setRevealed((shown) => !shown)}>
-          {revealed ? <EyeOff aria-hidden="true" className="size-3.5" /> : <Eye aria-hidden="true" className="size-3.5" />}
+          {revealed ? (
+            <EyeOff aria-hidden="true" className="size-3.5" />
+          ) : (
+            <Eye aria-hidden="true" className="size-3.5" />
+          )}
           Reveal password
         </Button>
         <Button variant="outline" onClick={() => void copyPassword()}>

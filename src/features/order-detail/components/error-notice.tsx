@@ -13,7 +13,10 @@ export function ErrorNotice({ order }: { order: Pick<Order, 'provisioningError' 
   const errorClass = order.provisioningErrorClass;
   const AdviceIcon = errorClass ? classIcons[errorClass] : null;
   return (
-    <section aria-labelledby={headingId} className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950">
+    <section
+      aria-labelledby={headingId}
+      className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950"
+    >
       <h3 id={headingId} className="font-semibold">
         Last error
       </h3>

@@ -34,7 +34,13 @@ export function OrderDetailDrawer({ orderId, onClose, renderActions }: OrderDeta
   } else if (data) {
     content = (
       <>
-        {error ? <LoadError message={`Could not refresh: ${error.message}`} retrying={isFetching} onRetry={() => void refetch()} /> : null}
+        {error ? (
+          <LoadError
+            message={`Could not refresh: ${error.message}`}
+            retrying={isFetching}
+            onRetry={() => void refetch()}
+          />
+        ) : null}
         <OrderDetail detail={data} receivedAt={dataUpdatedAt} canAct={canAct} renderActions={renderActions} />
       </>
     );
@@ -60,12 +66,19 @@ export function OrderDetailDrawer({ orderId, onClose, renderActions }: OrderDeta
 
 function LoadError({ message, retrying, onRetry }: { message: string; retrying: boolean; onRetry: () => void }) {
   return (
-    <div role="alert" className="mb-4 flex items-start gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950">
+    <div
+      role="alert"
+      className="mb-4 flex items-start gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950"
+    >
       <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-red-700 dark:text-red-300" />
       <p className="flex-1 break-words">{message}</p>
-      <Button variant="outline" aria-disabled={retrying} onClick={() => {
+      <Button
+        variant="outline"
+        aria-disabled={retrying}
+        onClick={() => {
           if (!retrying) onRetry();
-        }}>
+        }}
+      >
         Try again
       </Button>
     </div>
@@ -77,7 +90,11 @@ function DetailSkeleton() {
     <div aria-busy="true" className="space-y-4">
       <p className="sr-only">Loading the order…</p>
       {['w-2/3', 'w-1/2', 'w-full', 'w-5/6', 'w-full'].map((width, index) => (
-        <div key={index} aria-hidden="true" className={`h-4 animate-pulse rounded bg-gray-200 dark:bg-gray-700 ${width}`} />
+        <div
+          key={index}
+          aria-hidden="true"
+          className={`h-4 animate-pulse rounded bg-gray-200 dark:bg-gray-700 ${width}`}
+        />
       ))}
     </div>
   );

@@ -4,7 +4,13 @@ import type { Order } from '@/contract/order';
 import type { OrderDetailResponse } from '@/contract/orders-api';
 import { Badge } from '@/components/ui/badge/badge';
 import { blockedReason } from '@/domain/provisioning-rules';
-import { providerLabels, provisioningLabels, provisioningTones, statusLabels, statusTones } from '@/features/orders/labels';
+import {
+  providerLabels,
+  provisioningLabels,
+  provisioningTones,
+  statusLabels,
+  statusTones,
+} from '@/features/orders/labels';
 import { formatExactTime } from '@/lib/time';
 import { useServerNow } from '../server-clock';
 import { CredentialsPanel } from './credentials-panel';
@@ -71,8 +77,7 @@ export function OrderDetail({ detail, receivedAt, canAct, renderActions }: Order
             Resolved outside the console
           </h3>
           <p>
-            By {order.resolution.by},{' '}
-            <time dateTime={order.resolution.at}>{formatExactTime(order.resolution.at)}</time>
+            By {order.resolution.by}, <time dateTime={order.resolution.at}>{formatExactTime(order.resolution.at)}</time>
           </p>
           <p className="break-words">Reason: {order.resolution.reason}</p>
         </section>

@@ -1,4 +1,13 @@
-import { CircleAlert, CircleCheck, CircleX, Hourglass, Loader2, TimerOff, UserRound, type LucideIcon } from 'lucide-react';
+import {
+  CircleAlert,
+  CircleCheck,
+  CircleX,
+  Hourglass,
+  Loader2,
+  TimerOff,
+  UserRound,
+  type LucideIcon,
+} from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import type { Attempt, AttemptOutcome, AuditAction, AuditEntry } from '@/contract/order';
 import { Badge } from '@/components/ui/badge/badge';
@@ -73,7 +82,9 @@ function AttemptItem({ attempt, now }: { attempt: Attempt; now: string }) {
       time={attempt.startedAt}
       now={now}
     >
-      <Fact name="Trigger">{attempt.trigger === 'auto' ? 'Automatic' : `Manual by ${attempt.triggeredBy ?? 'an admin'}`}</Fact>
+      <Fact name="Trigger">
+        {attempt.trigger === 'auto' ? 'Automatic' : `Manual by ${attempt.triggeredBy ?? 'an admin'}`}
+      </Fact>
       <Fact name="Step">{runStepLabels[attempt.step]}</Fact>
       {attempt.endedAt ? (
         <Fact name="Ended">
@@ -107,7 +118,10 @@ function AuditItem({ entry, now }: { entry: AuditEntry; now: string }) {
     >
       <Fact name="Result">
         {entry.result === 'MARKED_RESOLVED' || entry.result === 'PROVISIONING_STARTED' ? null : (
-          <CircleAlert aria-hidden="true" className="mr-1 inline size-3.5 align-[-2px] text-amber-700 dark:text-amber-300" />
+          <CircleAlert
+            aria-hidden="true"
+            className="mr-1 inline size-3.5 align-[-2px] text-amber-700 dark:text-amber-300"
+          />
         )}
         {resultLabels[entry.result] ?? entry.result}
       </Fact>
@@ -116,7 +130,14 @@ function AuditItem({ entry, now }: { entry: AuditEntry; now: string }) {
   );
 }
 
-type TimelineItemProps = { icon: ReactNode; heading: string; time: string; now: string; badge?: ReactNode; children: ReactNode };
+type TimelineItemProps = {
+  icon: ReactNode;
+  heading: string;
+  time: string;
+  now: string;
+  badge?: ReactNode;
+  children: ReactNode;
+};
 
 function TimelineItem({ icon, heading, time, now, badge = null, children }: TimelineItemProps) {
   return (

@@ -49,12 +49,18 @@ export function ProgressSteps({ order, now }: { order: ProgressInput; now: numbe
         const state = states[step];
         const { Icon, classes } = stateLooks[state];
         return (
-          <li key={step} aria-current={state === 'current' || state === 'blocked' ? 'step' : undefined} className="flex items-start gap-2">
+          <li
+            key={step}
+            aria-current={state === 'current' || state === 'blocked' ? 'step' : undefined}
+            className="flex items-start gap-2"
+          >
             <Icon aria-hidden="true" className={`mt-0.5 size-4 shrink-0 ${classes}`} />
             <span className={state === 'todo' ? 'text-gray-600 dark:text-gray-400' : ''}>
               <span className="font-medium">{stepNames[step]}:</span>{' '}
               {state === 'done' ? (
-                <span className={step === 'purchased' || step === 'ipAssigned' ? 'font-mono' : ''}>{doneWords(step, order)}</span>
+                <span className={step === 'purchased' || step === 'ipAssigned' ? 'font-mono' : ''}>
+                  {doneWords(step, order)}
+                </span>
               ) : (
                 pendingWords[step][state]
               )}

@@ -17,7 +17,13 @@ type StuckNoticeProps = {
  */
 export function StuckNotice({ order, now }: StuckNoticeProps) {
   const since = order.lastProvisionAttempt;
-  if (order.provisioningStatus !== 'provisioning' || order.ipAddress !== null || order.activeRun !== null || since === null) return null;
+  if (
+    order.provisioningStatus !== 'provisioning' ||
+    order.ipAddress !== null ||
+    order.activeRun !== null ||
+    since === null
+  )
+    return null;
   const windowLeftMs = stuckWindowLeftMs(order, now);
   return (
     <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">

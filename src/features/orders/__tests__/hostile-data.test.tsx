@@ -40,7 +40,13 @@ const hostileOrder: Order = {
 test('customer, product and provider error payloads render as text, never as markup', async () => {
   server.use(
     http.get('*/api/orders', () =>
-      HttpResponse.json({ orders: [hostileOrder], total: 1, nextCursor: null, attentionCount: 1, serverTime: '2026-11-24T12:00:00.000Z' }),
+      HttpResponse.json({
+        orders: [hostileOrder],
+        total: 1,
+        nextCursor: null,
+        attentionCount: 1,
+        serverTime: '2026-11-24T12:00:00.000Z',
+      }),
     ),
   );
   renderApp('/admin/manageOrders');

@@ -23,9 +23,15 @@ describe('Needs attention', () => {
     expect(tab).toHaveAttribute('aria-current', 'page');
     await findOrderRow('ORD-1012');
     expect(orderIdsShown()).toEqual(attentionOrders);
-    expect(within(await findOrderRow('ORD-1011')).getByText(/^Provisioning failed · waiting 4 h 59 min$/)).toBeInTheDocument();
-    expect(within(await findOrderRow('ORD-1003')).getByText(/^Stuck without an IP · waiting 30 min$/)).toBeInTheDocument();
-    expect(within(await findOrderRow('ORD-1012')).getByText(/^Paid, never provisioned · waiting 19 min$/)).toBeInTheDocument();
+    expect(
+      within(await findOrderRow('ORD-1011')).getByText(/^Provisioning failed · waiting 4 h 59 min$/),
+    ).toBeInTheDocument();
+    expect(
+      within(await findOrderRow('ORD-1003')).getByText(/^Stuck without an IP · waiting 30 min$/),
+    ).toBeInTheDocument();
+    expect(
+      within(await findOrderRow('ORD-1012')).getByText(/^Paid, never provisioned · waiting 19 min$/),
+    ).toBeInTheDocument();
 
     const allOrders = screen.getByRole('link', { name: 'All orders' });
     await screen.findByText('6 orders');
@@ -97,7 +103,9 @@ describe('Needs attention', () => {
     backend.advance(5 * 60_000);
     expect(await findToast('ORD-1005 is active')).toBeInTheDocument();
     // The stuck order resumed its status check: still one purchase per order.
-    expect(backend.upstreamCalls().filter((call) => call.orderId === 'ORD-1003' && call.operation === 'buyVps')).toEqual([]);
+    expect(
+      backend.upstreamCalls().filter((call) => call.orderId === 'ORD-1003' && call.operation === 'buyVps'),
+    ).toEqual([]);
   });
 
   test('select all ticks every order that can be retried; nothing ticked, no bar', async () => {

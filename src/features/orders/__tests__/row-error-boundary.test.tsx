@@ -40,7 +40,11 @@ test('a render bug in one row shows a recoverable error in that row; the others 
   // The table alone, under a router of its own: its order ids are links.
   const table = () => (
     <OrdersTable
-      list={{ orders: [order('ORD-1'), order('ORD-2'), order('ORD-3')], total: 3, serverTime: '2026-11-24T12:00:00.000Z' }}
+      list={{
+        orders: [order('ORD-1'), order('ORD-2'), order('ORD-3')],
+        total: 3,
+        serverTime: '2026-11-24T12:00:00.000Z',
+      }}
       stale={false}
       renderAction={renderAction}
       loadingMore={false}
@@ -52,7 +56,9 @@ test('a render bug in one row shows a recoverable error in that row; the others 
 
   const brokenRow = screen.getByRole('rowheader', { name: 'ORD-2' }).closest('tr');
   if (!brokenRow) throw new Error('ORD-2 has no row');
-  expect(within(brokenRow).getByRole('alert')).toHaveTextContent('This order could not be shown: cannot read the action of ORD-2');
+  expect(within(brokenRow).getByRole('alert')).toHaveTextContent(
+    'This order could not be shown: cannot read the action of ORD-2',
+  );
   expect(screen.getByRole('button', { name: 'Act on ORD-1' })).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Act on ORD-3' })).toBeInTheDocument();
   expect(consoleError).toHaveBeenCalled();

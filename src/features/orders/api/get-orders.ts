@@ -1,5 +1,10 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { OrderListResponseSchema, type OrderFilters, type OrderListResponse, type OrdersQuery } from '@/contract/orders-api';
+import {
+  OrderListResponseSchema,
+  type OrderFilters,
+  type OrderListResponse,
+  type OrdersQuery,
+} from '@/contract/orders-api';
 import { apiRequest } from '@/lib/api-client';
 import { listRefreshDelay } from '../refresh';
 import { orderKeys } from './order-keys';
@@ -28,7 +33,10 @@ export function getOrdersQueryOptions(filters: OrderFilters) {
       const pages = query.state.data?.pages;
       const first = pages?.[0];
       if (!pages || !first) return false;
-      return listRefreshDelay(pages.flatMap((page) => page.orders), Date.parse(first.serverTime));
+      return listRefreshDelay(
+        pages.flatMap((page) => page.orders),
+        Date.parse(first.serverTime),
+      );
     },
   });
 }

@@ -15,7 +15,15 @@ export function OrderLink({ orderId }: { orderId: string }) {
   const searchStr = useRouterState({ select: (state) => state.location.searchStr });
   const href = router.history.createHref(`/admin/manageOrders/${encodeURIComponent(orderId)}${searchStr}`);
   const openDrawer = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     event.preventDefault();
     void router.navigate({ to: '/admin/manageOrders/$orderId', params: { orderId }, search: true, resetScroll: false });
   };

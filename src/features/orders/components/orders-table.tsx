@@ -163,7 +163,13 @@ export function OrdersTable({ list, stale, renderAction, loadingMore, onNearEnd,
                   <ErrorBoundary
                     key={order._id}
                     renderFallback={(error, reset) => (
-                      <RowError orderId={order._id} index={row.index} columnCount={columnCount} message={error.message} onRetry={reset} />
+                      <RowError
+                        orderId={order._id}
+                        index={row.index}
+                        columnCount={columnCount}
+                        message={error.message}
+                        onRetry={reset}
+                      />
                     )}
                   >
                     <OrderRow
@@ -225,7 +231,10 @@ function rowTexts(order: Order, now: number): RowTexts {
   return {
     lastAttempt: since ? formatRelativeTime(since, new Date(now).toISOString()) : null,
     attention: reason ? `${attentionLabels[reason]} · waiting ${formatDuration(waitedMs(order, now))}` : null,
-    stuck: reason === 'stuck' && since ? `Stuck since ${formatClockTime(since)} (${formatDuration(now - Date.parse(since))})` : null,
+    stuck:
+      reason === 'stuck' && since
+        ? `Stuck since ${formatClockTime(since)} (${formatDuration(now - Date.parse(since))})`
+        : null,
     // A provisioned order needs no explanation on every row of a long history; the badge says it.
     blocked: isProvisioned(order) ? null : blockedReason(order, now),
     progress: order.status === 'paid' || order.status === 'confirmed' ? stepStates(order, now) : null,
@@ -250,7 +259,10 @@ const OrderRow = memo(
   function OrderRow({ order, index, texts, renderAction, selected, onToggle }: OrderRowProps) {
     const provisioning = order.provisioningStatus ?? 'none';
     return (
-      <tr aria-rowindex={index + 2} className="bg-white align-top hover:bg-gray-50 dark:bg-gray-900 dark:hover:bg-gray-800">
+      <tr
+        aria-rowindex={index + 2}
+        className="bg-white align-top hover:bg-gray-50 dark:bg-gray-900 dark:hover:bg-gray-800"
+      >
         {selected === undefined ? null : (
           <td className="px-3 py-2">
             {onToggle ? (
@@ -370,7 +382,19 @@ function SelectAll({ orders, selection }: { orders: readonly Order[]; selection:
 }
 
 /** One order that failed to render: the rest of the table stays usable. */
-function RowError({ orderId, index, columnCount, message, onRetry }: { orderId: string; index: number; columnCount: number; message: string; onRetry: () => void }) {
+function RowError({
+  orderId,
+  index,
+  columnCount,
+  message,
+  onRetry,
+}: {
+  orderId: string;
+  index: number;
+  columnCount: number;
+  message: string;
+  onRetry: () => void;
+}) {
   return (
     <tr aria-rowindex={index + 2}>
       <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">

@@ -27,10 +27,14 @@ export type BulkActions = {
 };
 
 export function OrdersView({ filters, onFiltersChange, renderAction, bulk }: OrdersViewProps) {
-  const { data, error, isFetching, isPlaceholderData, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = useOrders(filters);
+  const { data, error, isFetching, isPlaceholderData, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } =
+    useOrders(filters);
   const retry = () => void refetch();
   const firstPage = data?.pages[0];
-  const list = data && firstPage ? { orders: data.pages.flatMap((page) => page.orders), total: firstPage.total, serverTime: firstPage.serverTime } : undefined;
+  const list =
+    data && firstPage
+      ? { orders: data.pages.flatMap((page) => page.orders), total: firstPage.total, serverTime: firstPage.serverTime }
+      : undefined;
   const attention = filters.view === 'attention';
   const selection = useRowSelection(attention ? bulk : undefined, list?.orders);
 
@@ -57,7 +61,9 @@ export function OrdersView({ filters, onFiltersChange, renderAction, bulk }: Ord
     content = (
       <>
         {error ? <RefreshError message={error.message} retrying={isFetching} onRetry={retry} /> : null}
-        {selection && bulk && selection.selectedOrders.length > 0 ? bulk.render(selection.selectedOrders, selection.clear) : null}
+        {selection && bulk && selection.selectedOrders.length > 0
+          ? bulk.render(selection.selectedOrders, selection.clear)
+          : null}
         <OrdersTable
           selection={selection?.table}
           list={list}

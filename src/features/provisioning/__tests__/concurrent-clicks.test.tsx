@@ -39,10 +39,15 @@ test('the row ends active with one purchase when this click races 99 others on t
 
   await Promise.all([user.click(button), ...Array.from({ length: OTHER_CLICKS }, () => provisionFrom(colleague))]);
 
-  const provisions = () => backend.requests().filter((request) => request.method === 'POST' && request.path === '/api/orders/provision');
+  const provisions = () =>
+    backend.requests().filter((request) => request.method === 'POST' && request.path === '/api/orders/provision');
   await waitFor(() => expect(provisions()).toHaveLength(OTHER_CLICKS + 1));
   expect(provisions().filter((request) => request.code === 'PROVISIONING_STARTED')).toHaveLength(1);
-  expect(provisions().filter((request) => request.code !== 'PROVISIONING_STARTED').every((request) => request.code === 'PROVISIONING_IN_PROGRESS')).toBe(true);
+  expect(
+    provisions()
+      .filter((request) => request.code !== 'PROVISIONING_STARTED')
+      .every((request) => request.code === 'PROVISIONING_IN_PROGRESS'),
+  ).toBe(true);
 
   backend.advance(10 * 60_000);
 
@@ -51,5 +56,7 @@ test('the row ends active with one purchase when this click races 99 others on t
   // The order's status and its provisioning: both active.
   expect(within(row).getAllByText('Active', { selector: 'span' })).toHaveLength(2);
   expect(within(row).getByText(/^103\.177\./)).toBeInTheDocument();
-  expect(backend.upstreamCalls().filter((call) => call.orderId === ORDER && call.operation === 'buyVps')).toHaveLength(1);
+  expect(backend.upstreamCalls().filter((call) => call.orderId === ORDER && call.operation === 'buyVps')).toHaveLength(
+    1,
+  );
 });

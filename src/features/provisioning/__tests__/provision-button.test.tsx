@@ -11,7 +11,8 @@ const MINUTE = 60_000;
 /** Long enough for any run of the default scenario to settle. */
 const SETTLE_MS = 5 * MINUTE;
 
-const provisionPosts = () => backend.requests().filter((request) => request.method === 'POST' && request.path === '/api/orders/provision');
+const provisionPosts = () =>
+  backend.requests().filter((request) => request.method === 'POST' && request.path === '/api/orders/provision');
 const upstreamCalls = (orderId: string, operation: string) =>
   backend.upstreamCalls().filter((call) => call.orderId === orderId && call.operation === operation);
 
@@ -170,7 +171,9 @@ describe('Provision button', () => {
     await findToast('Provisioning started');
     backend.advance(10 * MINUTE);
 
-    expect(await findToast('ORD-1001 has no IP address yet')).toHaveTextContent(/retry becomes possible after 10 minutes/);
+    expect(await findToast('ORD-1001 has no IP address yet')).toHaveTextContent(
+      /retry becomes possible after 10 minutes/,
+    );
   });
 
   test('stops following an order that no longer exists', async () => {
@@ -179,7 +182,12 @@ describe('Provision button', () => {
     await user.click(within(row).getByRole('button', { name: 'Provision' }));
     await findToast('Provisioning started');
     server.use(
-      http.get('*/api/orders/:orderId', () => HttpResponse.json({ success: false, code: 'ORDER_NOT_FOUND', message: 'Order ORD-1001 not found' }, { status: 404 })),
+      http.get('*/api/orders/:orderId', () =>
+        HttpResponse.json(
+          { success: false, code: 'ORDER_NOT_FOUND', message: 'Order ORD-1001 not found' },
+          { status: 404 },
+        ),
+      ),
     );
 
     expect(await findToast('Stopped following ORD-1001')).toHaveTextContent('Order ORD-1001 not found');
@@ -203,13 +211,17 @@ describe('Provision button', () => {
 
     await user.click(within(row).getByRole('button', { name: 'Retry' }));
 
-    expect(await findToast('Order is currently being provisioned. Please wait...')).toHaveTextContent('Retry allowed in 7 min');
+    expect(await findToast('Order is currently being provisioned. Please wait...')).toHaveTextContent(
+      'Retry allowed in 7 min',
+    );
     await expectIdle('ORD-1006', 'Retry');
   });
 
   test('shows why an order is not eligible and leaves it idle', async () => {
     server.use(
-      http.post('*/api/orders/provision', () => HttpResponse.json({ success: false, code: 'NOT_ELIGIBLE', message: 'Order is cancelled' }, { status: 409 })),
+      http.post('*/api/orders/provision', () =>
+        HttpResponse.json({ success: false, code: 'NOT_ELIGIBLE', message: 'Order is cancelled' }, { status: 409 }),
+      ),
     );
     const { user, row } = await openOrder('ORD-1001');
 
@@ -257,8 +269,16 @@ describe('Provision button', () => {
     await confirmRetry(user, 'ORD-1011', 'Balance topped up at SmartVPS');
     await findToast('Provisioning started');
     expect(backend.upstreamCalls()).toEqual([]);
-    const detail = await (await fetch('http://console.test/api/orders/ORD-1011', { headers: backend.authorization() })).json();
-    expect(detail.audit).toEqual([expect.objectContaining({ action: 'retry', reason: 'Balance topped up at SmartVPS', result: 'PROVISIONING_STARTED' })]);
+    const detail = await (
+      await fetch('http://console.test/api/orders/ORD-1011', { headers: backend.authorization() })
+    ).json();
+    expect(detail.audit).toEqual([
+      expect.objectContaining({
+        action: 'retry',
+        reason: 'Balance topped up at SmartVPS',
+        result: 'PROVISIONING_STARTED',
+      }),
+    ]);
   });
 
   test('retries a stuck order without asking: it resumes and cannot buy twice', async () => {

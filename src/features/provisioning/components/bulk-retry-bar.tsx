@@ -34,7 +34,10 @@ export function BulkRetryBar({ orders, onDone }: { orders: readonly Order[]; onD
     try {
       const answer = await mutateAsync({ orderIds: claimed.map((order) => order._id), ...(reason ? { reason } : {}) });
       for (const order of claimed) {
-        endRequest(order._id, answer.results.some((result) => result.orderId === order._id && result.code === 'PROVISIONING_STARTED'));
+        endRequest(
+          order._id,
+          answer.results.some((result) => result.orderId === order._id && result.code === 'PROVISIONING_STARTED'),
+        );
       }
       show(bulkRetryToast(answer));
       onDone();
@@ -65,7 +68,11 @@ export function BulkRetryBar({ orders, onDone }: { orders: readonly Order[]; onD
           if (!isPending) setConfirming(true);
         }}
       >
-        {isPending ? <Loader2 aria-hidden="true" className="size-3.5 animate-spin" /> : <Play aria-hidden="true" className="size-3.5" />}
+        {isPending ? (
+          <Loader2 aria-hidden="true" className="size-3.5 animate-spin" />
+        ) : (
+          <Play aria-hidden="true" className="size-3.5" />
+        )}
         Retry selected
       </Button>
       <Button variant="outline" onClick={onDone}>

@@ -58,7 +58,11 @@ export function ProvisionButton({ order }: { order: Order }) {
           else void provision(action);
         }}
       >
-        {busy ? <Loader2 aria-hidden="true" className="size-3.5 animate-spin" /> : <Play aria-hidden="true" className="size-3.5" />}
+        {busy ? (
+          <Loader2 aria-hidden="true" className="size-3.5 animate-spin" />
+        ) : (
+          <Play aria-hidden="true" className="size-3.5" />
+        )}
         {shown.kind === 'retry' ? 'Retry' : 'Provision'}
       </Button>
       {action?.variant === 'destructive' ? (

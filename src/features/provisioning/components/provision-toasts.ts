@@ -31,7 +31,9 @@ export function requestFailedToast(orderId: string, message: string): ToastInput
 }
 
 /** What a followed run ended in, once the order has no live run any more. */
-export function settledRunToast(order: Pick<Order, '_id' | 'provisioningStatus' | 'ipAddress' | 'provisioningError'>): ToastInput {
+export function settledRunToast(
+  order: Pick<Order, '_id' | 'provisioningStatus' | 'ipAddress' | 'provisioningError'>,
+): ToastInput {
   const orderId = order._id;
   switch (order.provisioningStatus) {
     case 'active':
@@ -53,7 +55,11 @@ export function settledRunToast(order: Pick<Order, '_id' | 'provisioningStatus' 
         description: `The VPS was bought but the provider has not assigned an IP address. A retry becomes possible after ${STUCK_AFTER_MS / 60_000} minutes.`,
       };
     case null:
-      return { tone: 'warning', title: `Provisioning ${orderId} ended without a result`, description: 'Check the order and try again.' };
+      return {
+        tone: 'warning',
+        title: `Provisioning ${orderId} ended without a result`,
+        description: 'Check the order and try again.',
+      };
   }
 }
 

@@ -73,7 +73,11 @@ function ResolveForm({ orderId, onDone }: { orderId: string; onDone: () => void 
       show({ tone: 'success', title: provisionMessages.resolved, description: orderId });
       onDone();
     } catch (error) {
-      show({ tone: 'error', title: `Could not resolve ${orderId}`, description: error instanceof Error ? error.message : 'The request failed unexpectedly' });
+      show({
+        tone: 'error',
+        title: `Could not resolve ${orderId}`,
+        description: error instanceof Error ? error.message : 'The request failed unexpectedly',
+      });
     } finally {
       submitting.current = false;
     }
@@ -114,7 +118,11 @@ function ResolveForm({ orderId, onDone }: { orderId: string; onDone: () => void 
           Cancel
         </Button>
         <Button variant="default" aria-busy={isPending} aria-disabled={isPending} onClick={() => void submit()}>
-          {isPending ? <Loader2 aria-hidden="true" className="size-3.5 animate-spin" /> : <CircleCheckBig aria-hidden="true" className="size-3.5" />}
+          {isPending ? (
+            <Loader2 aria-hidden="true" className="size-3.5 animate-spin" />
+          ) : (
+            <CircleCheckBig aria-hidden="true" className="size-3.5" />
+          )}
           Mark resolved
         </Button>
       </div>

@@ -43,7 +43,10 @@ export function RetryConfirmDialog({ open, onOpenChange, orders, onConfirm }: Re
         <ul className="max-h-60 space-y-2 overflow-y-auto">
           {orders.map((order) =>
             order.provisioningError ? (
-              <li key={order._id} className="rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40">
+              <li
+                key={order._id}
+                className="rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40"
+              >
                 <div className="flex items-start gap-2">
                   <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-red-700 dark:text-red-300" />
                   <div className="space-y-1">
@@ -51,14 +54,19 @@ export function RetryConfirmDialog({ open, onOpenChange, orders, onConfirm }: Re
                       <span className="font-mono font-semibold">{order._id}</span>: {order.provisioningError}
                     </p>
                     {order.provisioningErrorClass ? (
-                      <p className="text-gray-700 dark:text-gray-300">{errorClassAdvice[order.provisioningErrorClass]}</p>
+                      <p className="text-gray-700 dark:text-gray-300">
+                        {errorClassAdvice[order.provisioningErrorClass]}
+                      </p>
                     ) : null}
                   </div>
                 </div>
               </li>
             ) : (
               // In a bulk retry: an order never provisioned, or stuck without an error, has nothing to warn about.
-              <li key={order._id} className="flex items-start gap-2 rounded-md border border-gray-200 p-3 text-sm dark:border-gray-700">
+              <li
+                key={order._id}
+                className="flex items-start gap-2 rounded-md border border-gray-200 p-3 text-sm dark:border-gray-700"
+              >
                 <Info aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-gray-600 dark:text-gray-300" />
                 <p>
                   <span className="font-mono font-semibold">{order._id}</span>: no error recorded, a run starts

@@ -24,7 +24,10 @@ type ProvisioningState = {
 
 type ProvisioningStore = StoreApi<ProvisioningState>;
 
-const ProvisionActionSchema = z.object({ kind: z.enum(['provision', 'retry']), variant: z.enum(['default', 'destructive']) });
+const ProvisionActionSchema = z.object({
+  kind: z.enum(['provision', 'retry']),
+  variant: z.enum(['default', 'destructive']),
+});
 const PersistedSchema = z.object({
   following: z.record(z.string(), z.object({ action: ProvisionActionSchema, startedAt: z.number() })),
 });
@@ -53,7 +56,8 @@ function createProvisioningStore(): ProvisioningStore {
             const action = inFlight[orderId];
             set({
               inFlight: without(inFlight, orderId),
-              following: startedRun && action ? { ...following, [orderId]: { action, startedAt: Date.now() } } : following,
+              following:
+                startedRun && action ? { ...following, [orderId]: { action, startedAt: Date.now() } } : following,
             });
           },
           stopFollowing: (orderId) => {

@@ -57,7 +57,9 @@ describe('Scenario panel', () => {
     expect(smartVpsDown).toHaveTextContent('Every SmartVPS purchase times out.');
     expect(smartVpsDown).toHaveTextContent('What you see: ORD-1007 auto-provisions, times out 3 times');
     expect(within(scenarios).getAllByRole('listitem')).toHaveLength(Object.keys(catalogue).length);
-    await waitFor(() => expect(within(scenarios).getByRole('listitem', { name: 'default' })).toHaveAttribute('aria-current', 'true'));
+    await waitFor(() =>
+      expect(within(scenarios).getByRole('listitem', { name: 'default' })).toHaveAttribute('aria-current', 'true'),
+    );
     expect(smartVpsDown).not.toHaveAttribute('aria-current');
   });
 
@@ -71,7 +73,10 @@ describe('Scenario panel', () => {
 
     expect(await screen.findByRole('heading', { name: 'No orders yet' })).toBeInTheDocument();
     expect(backend.state().scenario).toBe('empty');
-    expect(within(section('Scenario')).getByRole('listitem', { name: 'empty' })).toHaveAttribute('aria-current', 'true');
+    expect(within(section('Scenario')).getByRole('listitem', { name: 'empty' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
     expect(screen.getByRole('button', { name: 'Scenarios: empty' })).toBeInTheDocument();
     // The same button, now naming the current scenario, so a keyboard user is not thrown out of the list.
     expect(start).toHaveAccessibleName('Current empty');
@@ -105,7 +110,9 @@ describe('Scenario panel', () => {
     expect(await findToast('ORD-1001 is active')).toBeInTheDocument();
     expect(backend.state().now).toBe('2026-11-24T12:10:00.000Z');
     expect(await within(clock).findByText(formatTimeOfDay('2026-11-24T12:10:00.000Z'))).toBeInTheDocument();
-    await waitFor(async () => expect(within(await findOrderRow('ORD-1001')).queryByRole('button')).not.toBeInTheDocument());
+    await waitFor(async () =>
+      expect(within(await findOrderRow('ORD-1001')).queryByRole('button')).not.toBeInTheDocument(),
+    );
   });
 
   test('pauses and resumes the clock and changes its speed', async () => {
@@ -136,9 +143,13 @@ describe('Scenario panel', () => {
     const { section } = await openPanel(user);
 
     const requests = section('Requests');
-    expect(await within(requests).findByRole('row', { name: /POST \/api\/orders\/provision PROVISIONING_STARTED 202$/ })).toBeInTheDocument();
+    expect(
+      await within(requests).findByRole('row', { name: /POST \/api\/orders\/provision PROVISIONING_STARTED 202$/ }),
+    ).toBeInTheDocument();
     // Newest first: the POST comes above the page's first load of the list.
-    const lines = within(requests).getAllByRole('row').map((row) => row.textContent);
+    const lines = within(requests)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
     const firstLoad = lines.findLastIndex((line) => line.includes('GET /api/orders?q=ORD-1001'));
     expect(lines.findIndex((line) => line.includes('POST /api/orders/provision'))).toBeLessThan(firstLoad);
   });
@@ -150,26 +161,37 @@ describe('Scenario panel', () => {
     await user.click(within(section('Clock')).getByRole('button', { name: '+1 min' }));
 
     const upstream = section('Upstream calls');
-    expect(await within(upstream).findByRole('row', { name: /buyVps SmartVPS ORD-1001 .* Succeeded$/ })).toBeInTheDocument();
-    const purchases = backend.upstreamCalls().filter((call) => call.operation !== 'statusCheck' && call.outcome === 'succeeded');
+    expect(
+      await within(upstream).findByRole('row', { name: /buyVps SmartVPS ORD-1001 .* Succeeded$/ }),
+    ).toBeInTheDocument();
+    const purchases = backend
+      .upstreamCalls()
+      .filter((call) => call.operation !== 'statusCheck' && call.outcome === 'succeeded');
     expect(purchases.map((call) => call.orderId)).toContain('ORD-1001');
     expect(within(upstream).getByText(`${purchases.length} successful purchases`)).toBeInTheDocument();
   });
 
   test('says in words why a change was refused', async () => {
     server.use(
-      http.post('*/__mock/reset', () => HttpResponse.json({ success: false, code: 'UNKNOWN_SCENARIO', message: 'Unknown scenario "empty"' }, { status: 400 })),
+      http.post('*/__mock/reset', () =>
+        HttpResponse.json(
+          { success: false, code: 'UNKNOWN_SCENARIO', message: 'Unknown scenario "empty"' },
+          { status: 400 },
+        ),
+      ),
     );
     const { user } = renderApp('/admin/manageOrders?q=ORD-1001');
     const { section } = await openPanel(user);
 
     await user.click(await within(section('Scenario')).findByRole('button', { name: 'Start empty' }));
 
-    expect(await within(section('Scenario')).findByRole('alert')).toHaveTextContent('Could not start the scenario: Unknown scenario "empty"');
+    expect(await within(section('Scenario')).findByRole('alert')).toHaveTextContent(
+      'Could not start the scenario: Unknown scenario "empty"',
+    );
     expect(backend.state().scenario).toBe('default');
   });
 
-  test('shows the mock backend\'s notice next to the launcher until dismissed', async () => {
+  test("shows the mock backend's notice next to the launcher until dismissed", async () => {
     const notice = 'The saved mock data could not be read, so the scenario started again from its seed.';
     server.use(
       http.get('*/__mock/state', () =>

@@ -24,20 +24,30 @@ describe('Scenario panel: signed in as', () => {
     // Before the panel opens: its sheet has a header of its own.
     const header = screen.getByRole('banner');
     const section = await openPanelSection(user, 'Signed in as');
-    await waitFor(() => expect(within(section).getByRole('button', { name: 'Admin' })).toHaveAttribute('aria-pressed', 'true'));
+    await waitFor(() =>
+      expect(within(section).getByRole('button', { name: 'Admin' })).toHaveAttribute('aria-pressed', 'true'),
+    );
 
     await user.click(within(section).getByRole('button', { name: 'Support' }));
 
     expect(await within(header).findByText('Support (read-only)')).toBeInTheDocument();
-    await waitFor(() => expect(within(section).getByRole('button', { name: 'Support' })).toHaveAttribute('aria-pressed', 'true'));
+    await waitFor(() =>
+      expect(within(section).getByRole('button', { name: 'Support' })).toHaveAttribute('aria-pressed', 'true'),
+    );
     expect(section).toHaveTextContent('support@reseller.test');
-    await waitFor(async () => expect(within(await findOrderRow('ORD-1001')).queryByRole('button', { name: 'Provision' })).not.toBeInTheDocument());
+    await waitFor(async () =>
+      expect(
+        within(await findOrderRow('ORD-1001')).queryByRole('button', { name: 'Provision' }),
+      ).not.toBeInTheDocument(),
+    );
     expect(router.state.location.href).toBe('/admin/manageOrders?q=ORD-1001');
 
     await user.click(within(section).getByRole('button', { name: 'Admin' }));
 
     expect(await within(header).findByText('Ada Admin')).toBeInTheDocument();
-    expect(await within(await findOrderRow('ORD-1001')).findByRole('button', { name: 'Provision' })).toBeInTheDocument();
+    expect(
+      await within(await findOrderRow('ORD-1001')).findByRole('button', { name: 'Provision' }),
+    ).toBeInTheDocument();
   });
 
   test('Signed out shows the sign-in page; Admin from there returns to the page', async () => {

@@ -9,7 +9,11 @@ export async function getRequestLog(signal?: AbortSignal): Promise<RequestLogEnt
 }
 
 export function getRequestLogQueryOptions() {
-  return queryOptions({ queryKey: mockKeys.requests(), queryFn: ({ signal }) => getRequestLog(signal), refetchInterval: PANEL_POLL_MS });
+  return queryOptions({
+    queryKey: mockKeys.requests(),
+    queryFn: ({ signal }) => getRequestLog(signal),
+    refetchInterval: PANEL_POLL_MS,
+  });
 }
 
 export function useRequestLog() {

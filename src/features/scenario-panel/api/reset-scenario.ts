@@ -10,7 +10,10 @@ import { useControlMutation } from './control-mutation';
  */
 export async function resetScenario(scenario?: string): Promise<MockState> {
   const body: z.input<typeof MockResetRequestSchema> = scenario === undefined ? {} : { scenario };
-  const { sessionToken, ...state } = await apiRequest('/__mock/reset', MockResetResponseSchema, { method: 'POST', body });
+  const { sessionToken, ...state } = await apiRequest('/__mock/reset', MockResetResponseSchema, {
+    method: 'POST',
+    body,
+  });
   writeSessionToken(sessionToken);
   return state;
 }

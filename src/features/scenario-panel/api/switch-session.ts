@@ -1,6 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from '@/lib/zod';
-import { MockSessionResponseSchema, type MockSessionRequestSchema, type MockStartSession } from '@/contract/mock-control';
+import {
+  MockSessionResponseSchema,
+  type MockSessionRequestSchema,
+  type MockStartSession,
+} from '@/contract/mock-control';
 import { apiRequest } from '@/lib/api-client';
 import { writeSessionToken } from '@/lib/session-token';
 import { mockKeys } from './mock-keys';

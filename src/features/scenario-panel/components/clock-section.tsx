@@ -42,8 +42,16 @@ export function ClockSection() {
         <>
           <div className="flex items-center justify-between gap-3">
             <ClockFace state={state} readAt={dataUpdatedAt} />
-            <Button variant="outline" aria-disabled={busy} onClick={busy ? undefined : () => setClock.mutate({ paused: !state.paused })}>
-              {state.paused ? <Play aria-hidden="true" className="size-3.5" /> : <Pause aria-hidden="true" className="size-3.5" />}
+            <Button
+              variant="outline"
+              aria-disabled={busy}
+              onClick={busy ? undefined : () => setClock.mutate({ paused: !state.paused })}
+            >
+              {state.paused ? (
+                <Play aria-hidden="true" className="size-3.5" />
+              ) : (
+                <Pause aria-hidden="true" className="size-3.5" />
+              )}
               {state.paused ? 'Resume' : 'Pause'}
             </Button>
           </div>
@@ -73,8 +81,15 @@ export function ClockSection() {
               {ADVANCE_MINUTES.map((minutes) => {
                 const ms = minutes * MINUTE_MS;
                 return (
-                  <Button key={minutes} variant="outline" aria-disabled={busy} onClick={busy ? undefined : () => advance.mutate(ms)}>
-                    {advance.isPending && advance.variables === ms ? <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" /> : null}
+                  <Button
+                    key={minutes}
+                    variant="outline"
+                    aria-disabled={busy}
+                    onClick={busy ? undefined : () => advance.mutate(ms)}
+                  >
+                    {advance.isPending && advance.variables === ms ? (
+                      <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" />
+                    ) : null}
                     {`+${minutes} min`}
                   </Button>
                 );

@@ -20,7 +20,13 @@ type JournalTableProps<Entry> = {
  * A journal in a box of bounded height: the request journal alone can hold 200 lines, which
  * would push the next section out of reach.
  */
-export function JournalTable<Entry extends { at: string }>({ caption, columns, empty, entries, renderCells }: JournalTableProps<Entry>) {
+export function JournalTable<Entry extends { at: string }>({
+  caption,
+  columns,
+  empty,
+  entries,
+  renderCells,
+}: JournalTableProps<Entry>) {
   if (entries.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-gray-300 px-3 py-4 text-center text-sm text-gray-500 dark:border-gray-700 dark:text-gray-400">

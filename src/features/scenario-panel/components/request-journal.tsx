@@ -26,7 +26,13 @@ export function RequestJournal() {
     >
       {error ? <InlineError>Could not read the request journal: {error.message}</InlineError> : null}
       {requests ? (
-        <JournalTable caption="Requests" columns={['Request', 'Status']} empty="No requests yet." entries={requests} renderCells={requestCells} />
+        <JournalTable
+          caption="Requests"
+          columns={['Request', 'Status']}
+          empty="No requests yet."
+          entries={requests}
+          renderCells={requestCells}
+        />
       ) : null}
     </PanelSection>
   );
@@ -37,9 +43,14 @@ function requestCells(request: RequestLogEntry) {
     <>
       <td className={journalCellClasses}>
         <div>
-          <span className="font-semibold">{request.method}</span> <span className="font-mono wrap-anywhere">{request.path}</span>
+          <span className="font-semibold">{request.method}</span>{' '}
+          <span className="font-mono wrap-anywhere">{request.path}</span>
         </div>
-        {request.code ? <div className="mt-0.5 font-mono text-[0.6875rem] wrap-anywhere text-gray-500 dark:text-gray-400">{request.code}</div> : null}
+        {request.code ? (
+          <div className="mt-0.5 font-mono text-[0.6875rem] wrap-anywhere text-gray-500 dark:text-gray-400">
+            {request.code}
+          </div>
+        ) : null}
       </td>
       <td className={journalCellClasses}>
         <Badge tone={statusTone(request.status)}>{request.status ?? 'network error'}</Badge>

@@ -52,7 +52,12 @@ function MockNotice() {
   );
 }
 
-type LauncherProps = { launcherRef: RefObject<HTMLButtonElement | null>; open: boolean; sheetId: string; onToggle: () => void };
+type LauncherProps = {
+  launcherRef: RefObject<HTMLButtonElement | null>;
+  open: boolean;
+  sheetId: string;
+  onToggle: () => void;
+};
 
 function Launcher({ launcherRef, open, sheetId, onToggle }: LauncherProps) {
   const scenario = useMockState({ poll: false }).data?.scenario;

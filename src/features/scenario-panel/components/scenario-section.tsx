@@ -67,7 +67,9 @@ function ScenarioItem({ scenario, current, starting, busy, onStart }: ScenarioIt
       aria-labelledby={nameId}
       aria-current={current ? 'true' : undefined}
       className={`rounded-lg border p-3 ${
-        current ? 'border-blue-300 bg-blue-50 dark:border-blue-800 dark:bg-blue-950/50' : 'border-gray-200 dark:border-gray-800'
+        current
+          ? 'border-blue-300 bg-blue-50 dark:border-blue-800 dark:bg-blue-950/50'
+          : 'border-gray-200 dark:border-gray-800'
       }`}
     >
       <div className="flex items-center justify-between gap-3">
@@ -79,8 +81,7 @@ function ScenarioItem({ scenario, current, starting, busy, onStart }: ScenarioIt
           {starting ? <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" /> : null}
           {!starting && current ? <Check aria-hidden="true" className="size-3.5" /> : null}
           {!starting && !current ? <Play aria-hidden="true" className="size-3.5" /> : null}
-          {current ? 'Current' : 'Start'}{' '}
-          <span className="sr-only">{scenario.name}</span>
+          {current ? 'Current' : 'Start'} <span className="sr-only">{scenario.name}</span>
         </Button>
       </div>
       <p className="mt-1 text-sm text-gray-800 dark:text-gray-200">{scenario.description}</p>

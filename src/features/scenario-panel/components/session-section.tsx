@@ -17,7 +17,10 @@ export function SessionSection() {
   const current: MockStartSession | undefined = token === null ? 'signedOut' : user?.role;
 
   return (
-    <PanelSection title="Signed in as" hint="Switches who the console is signed in as, without the sign-in page; the data stays as it is.">
+    <PanelSection
+      title="Signed in as"
+      hint="Switches who the console is signed in as, without the sign-in page; the data stays as it is."
+    >
       <fieldset className="min-w-0">
         <legend className="sr-only">Signed in as</legend>
         <div className="flex w-fit divide-x divide-gray-300 overflow-hidden rounded-md border border-gray-300 dark:divide-gray-600 dark:border-gray-600">
