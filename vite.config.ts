@@ -51,6 +51,14 @@ const replaceMswCookieStore: Plugin = {
     source === '../cookieStore.mjs' && importer?.includes('/msw/lib/core/') ? mswCookieStoreShim : null,
 };
 
+/**
+ * A feature's front door (`src/features/<name>/index.ts`) only re-exports. Declared free of side
+ * effects, the bundler takes each name from the module that defines it, so a name used only by a
+ * lazily loaded chunk stays in that chunk: the sign-in form in the sign-in page's, the resolve button
+ * in the drawer's. Otherwise a front door imported by the first page brings all of its feature along.
+ */
+const featureFrontDoors = { test: /\/src\/features\/[^/]+\/index\.ts$/, sideEffects: false };
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
   resolve: {
@@ -59,6 +67,7 @@ export default defineConfig({
       { find: /^@mocks\//, replacement: `${mocksDir}/` },
     ],
   },
+  build: { rolldownOptions: { treeshake: { moduleSideEffects: [featureFrontDoors] } } },
   // The mock backend's worker is a module, like the page's scripts; MSW is bundled only there.
   worker: { format: 'es', plugins: () => [replaceMswCookieStore] },
   optimizeDeps: {

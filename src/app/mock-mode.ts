@@ -22,13 +22,13 @@ export async function startMockBackendIfEnabled(): Promise<void> {
 // Marked pure so a production build, where nothing renders it, drops it.
 export const LazyScenarioPanel = /* @__PURE__ */ lazy(async () => {
   if (!mockMode) throw new Error('The scenario panel exists only in mock mode');
-  const { ScenarioPanel } = await import('@/features/scenario-panel/components/scenario-panel');
+  const { ScenarioPanel } = await import('@/features/scenario-panel/scenario-panel.lazy');
   return { default: ScenarioPanel };
 });
 
 // The seeded users and their demo passwords: never in a production build.
 export const LazyDemoAccounts = /* @__PURE__ */ lazy(async () => {
   if (!mockMode) throw new Error('The demo accounts exist only in mock mode');
-  const { DemoAccounts } = await import('@/features/auth/components/demo-accounts');
+  const { DemoAccounts } = await import('@/features/auth/demo-accounts.lazy');
   return { default: DemoAccounts };
 });

@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { sessionEndReason } from '@/features/auth/session-end';
-import { SIGN_IN_PATH } from '@/features/auth/sign-in-search';
+import { sessionEndReason, SIGN_IN_PATH } from '@/features/auth';
 import { readSessionToken, subscribeToSessionToken, writeSessionToken } from '@/lib/session-token';
 import type { AppRouter } from './router';
 

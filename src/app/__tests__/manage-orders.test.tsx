@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
-import { ORDERS_PAGE_SIZE } from '@/features/orders/api/get-orders';
+import { ORDERS_PAGE_SIZE } from '@/features/orders';
 import { setupMockBackend } from '@/testing/mock-backend';
 import { findOrderRow, queryOrderRow, renderApp } from '@/testing/render-app';
 

@@ -2,12 +2,9 @@ import { createRoute, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import type { Order } from '@/contract/order';
 import type { OrderFilters } from '@/contract/orders-api';
-import { useCanAct } from '@/features/auth/api/get-session';
-import { getOrdersQueryOptions } from '@/features/orders/api/get-orders';
-import { OrdersView, type BulkActions } from '@/features/orders/components/orders-view';
-import { parseOrderFilters } from '@/features/orders/filters';
-import { BulkRetryBar, canBulkRetry } from '@/features/provisioning/components/bulk-retry-bar';
-import { ProvisionButton } from '@/features/provisioning/components/provision-button';
+import { useCanAct } from '@/features/auth';
+import { getOrdersQueryOptions, OrdersView, parseOrderFilters, type BulkActions } from '@/features/orders';
+import { BulkRetryBar, canBulkRetry, ProvisionButton } from '@/features/provisioning';
 import { signedInRoute } from './signed-in';
 
 export const manageOrdersRoute = createRoute({

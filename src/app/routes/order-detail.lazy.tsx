@@ -3,9 +3,8 @@ import { useCallback } from 'react';
 import { Button } from '@/components/ui/button/button';
 import { Dialog } from '@/components/ui/dialog/dialog';
 import type { Order } from '@/contract/order';
-import { OrderDetailDrawer } from '@/features/order-detail/components/order-detail-drawer';
-import { ProvisionButton } from '@/features/provisioning/components/provision-button';
-import { ResolveButton } from '@/features/provisioning/components/resolve-button';
+import { OrderDetailDrawer } from '@/features/order-detail';
+import { ProvisionButton, ResolveButton } from '@/features/provisioning';
 
 // The route's id: its path under the pathless signed-in layout.
 const ORDER_DETAIL_ROUTE_ID = '/signed-in/admin/manageOrders/$orderId';

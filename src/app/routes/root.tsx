@@ -3,8 +3,8 @@ import { createRootRouteWithContext, Link, Outlet, type ErrorComponentProps } fr
 import { Server } from 'lucide-react';
 import { Suspense } from 'react';
 import { Button } from '@/components/ui/button/button';
-import { SessionMenu } from '@/features/auth/components/session-menu';
-import { ScenarioPanelBoundary } from '@/features/scenario-panel/components/scenario-panel-boundary';
+import { SessionMenu } from '@/features/auth';
+import { ScenarioPanelBoundary } from '@/features/scenario-panel';
 import { LazyScenarioPanel, mockMode } from '../mock-mode';
 
 /** What every route's loader can use: the query client, to start a page's requests as its route matches. */

@@ -2,9 +2,7 @@ import { createLazyRoute, getRouteApi } from '@tanstack/react-router';
 import { Server } from 'lucide-react';
 import { Suspense, useRef } from 'react';
 import type { SignInRequest } from '@/contract/session-api';
-import { useSignIn } from '@/features/auth/api/sign-in';
-import { SignInForm } from '@/features/auth/components/sign-in-form';
-import { SIGN_IN_PATH } from '@/features/auth/sign-in-search';
+import { SIGN_IN_PATH, SignInForm, useSignIn } from '@/features/auth';
 import { LazyDemoAccounts, mockMode } from '../mock-mode';
 
 const signInApi = getRouteApi(SIGN_IN_PATH);

@@ -1,5 +1,5 @@
 import { createRoute, redirect } from '@tanstack/react-router';
-import { parseSignInSearch, SIGN_IN_PATH } from '@/features/auth/sign-in-search';
+import { parseSignInSearch, SIGN_IN_PATH } from '@/features/auth';
 import { readSessionToken } from '@/lib/session-token';
 import { rootRoute } from './root';
 

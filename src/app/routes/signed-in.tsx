@@ -1,7 +1,6 @@
 import { createRoute, Outlet, redirect } from '@tanstack/react-router';
-import { useSessionToken } from '@/features/auth/api/get-session';
-import { SIGN_IN_PATH } from '@/features/auth/sign-in-search';
-import { RunFollowers } from '@/features/provisioning/components/run-followers';
+import { SIGN_IN_PATH, useSessionToken } from '@/features/auth';
+import { RunFollowers } from '@/features/provisioning';
 import { readSessionToken } from '@/lib/session-token';
 import { rootRoute } from './root';
 

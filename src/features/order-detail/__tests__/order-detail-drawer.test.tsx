@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test, vi } from 'vitest';
-import { getOrders } from '@/features/orders/api/get-orders';
+import { getOrders } from '@/features/orders';
 import { setupMockBackend } from '@/testing/mock-backend';
 import { findOrderRow, findToast, renderApp } from '@/testing/render-app';
 

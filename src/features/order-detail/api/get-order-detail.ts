@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getOrderQueryOptions } from '@/features/orders/api/get-order';
+import { getOrderQueryOptions } from '@/features/orders';
 
 /** A run moves on its own server-side; the detail follows it only while one is under way. */
 const POLL_WHILE_RUNNING_MS = 2_000;

@@ -1,7 +1,7 @@
 import { CircleAlert, OctagonX, RotateCw, type LucideIcon } from 'lucide-react';
 import { useId } from 'react';
 import type { ErrorClass, Order } from '@/contract/order';
-import { errorClassAdvice } from '@/features/orders/labels';
+import { errorClassAdvice } from '@/features/orders';
 
 /** Retrying may help, or it cannot until something changes: an icon for each, never red alone. */
 const classIcons: Record<ErrorClass, LucideIcon> = { transient: RotateCw, permanent: OctagonX };

@@ -1,7 +1,7 @@
 import { CircleAlert, SearchX } from 'lucide-react';
 import { Button } from '@/components/ui/button/button';
 import { Dialog } from '@/components/ui/dialog/dialog';
-import { useCanAct } from '@/features/auth/api/get-session';
+import { useCanAct } from '@/features/auth';
 import { ApiError } from '@/lib/api-client';
 import { useOrderDetail } from '../api/get-order-detail';
 import { OrderDetail, type RenderDetailActions } from './order-detail';

@@ -10,7 +10,7 @@ import {
   provisioningTones,
   statusLabels,
   statusTones,
-} from '@/features/orders/labels';
+} from '@/features/orders';
 import { formatExactTime } from '@/lib/time';
 import { useServerNow } from '../server-clock';
 import { CredentialsPanel } from './credentials-panel';

@@ -11,7 +11,7 @@ import {
 import { useId, type ReactNode } from 'react';
 import type { Attempt, AttemptOutcome, AuditAction, AuditEntry } from '@/contract/order';
 import { Badge } from '@/components/ui/badge/badge';
-import { errorClassLabels, runStepLabels } from '@/features/orders/labels';
+import { errorClassLabels, runStepLabels } from '@/features/orders';
 import { formatExactTime, formatRelativeTime } from '@/lib/time';
 import { buildTimeline } from '../timeline';
 

@@ -4,7 +4,7 @@ import {
   type BulkProvisionRequest,
   type BulkProvisionResponse,
 } from '@/contract/provision-api';
-import { orderKeys } from '@/features/orders/api/order-keys';
+import { orderKeys } from '@/features/orders';
 import { apiRequest } from '@/lib/api-client';
 
 export function bulkProvision(request: BulkProvisionRequest): Promise<BulkProvisionResponse> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ProvisionResponseSchema, type ProvisionRequest, type ProvisionResponse } from '@/contract/provision-api';
-import { orderKeys } from '@/features/orders/api/order-keys';
+import { orderKeys } from '@/features/orders';
 import { apiRequest } from '@/lib/api-client';
 
 export function provisionOrder(request: ProvisionRequest): Promise<ProvisionResponse> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ResolveResponseSchema, type ResolveRequest } from '@/contract/provision-api';
-import { orderKeys } from '@/features/orders/api/order-keys';
+import { orderKeys } from '@/features/orders';
 import { apiRequest } from '@/lib/api-client';
 
 export function resolveOrder(request: ResolveRequest) {

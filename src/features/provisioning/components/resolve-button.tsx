@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button/button';
 import { Dialog } from '@/components/ui/dialog/dialog';
 import { useToast } from '@/components/ui/toast/toast-store';
 import { attentionReason } from '@/domain/attention';
-import { useCanAct } from '@/features/auth/api/get-session';
+import { useCanAct } from '@/features/auth';
 import { useResolveOrder } from '../api/resolve-order';
 
 type ResolveButtonProps = {

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { REASON_MAX_LENGTH, type Order } from '@/contract/order';
 import { Button } from '@/components/ui/button/button';
 import { Dialog } from '@/components/ui/dialog/dialog';
-import { errorClassAdvice } from '@/features/orders/labels';
+import { errorClassAdvice } from '@/features/orders';
 
 export type RetryConfirmDialogProps = {
   open: boolean;

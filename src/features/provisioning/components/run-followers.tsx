@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useToast } from '@/components/ui/toast/toast-store';
-import { getOrderQueryOptions } from '@/features/orders/api/get-order';
-import { orderKeys } from '@/features/orders/api/order-keys';
+import { getOrderQueryOptions, orderKeys } from '@/features/orders';
 import { ApiError } from '@/lib/api-client';
 import { useFollowedOrderIds, useFollowedRun, useProvisioningActions } from '../store/provisioning-store';
 import { settledRunToast } from './provision-toasts';

@@ -1,5 +1,5 @@
 import type { MockStartSession } from '@/contract/mock-control';
-import { useCurrentUser, useSessionToken } from '@/features/auth/api/get-session';
+import { useCurrentUser, useSessionToken } from '@/features/auth';
 import { useSwitchSession } from '../api/switch-session';
 import { InlineError, PanelSection } from './panel-section';
 

@@ -1,6 +1,6 @@
 import type { UpstreamCall } from '@/contract/mock-control';
 import { Badge, type BadgeTone } from '@/components/ui/badge/badge';
-import { providerLabels } from '@/features/orders/labels';
+import { providerLabels } from '@/features/orders';
 import { useUpstreamCalls } from '../api/get-upstream-calls';
 import { journalCellClasses, JournalTable } from './journal-table';
 import { InlineError, PanelSection } from './panel-section';
