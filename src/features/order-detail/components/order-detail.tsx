@@ -4,13 +4,7 @@ import type { Order } from '@/contract/order';
 import type { OrderDetailResponse } from '@/contract/orders-api';
 import { Badge } from '@/components/ui/badge/badge';
 import { blockedReason } from '@/domain/provisioning-rules';
-import {
-  providerLabels,
-  provisioningLabels,
-  provisioningTones,
-  statusLabels,
-  statusTones,
-} from '@/features/orders';
+import { providerLabels, provisioningLabels, provisioningTones, statusLabels, statusTones } from '@/features/orders';
 import { formatExactTime } from '@/lib/time';
 import { useServerNow } from '../server-clock';
 import { CredentialsPanel } from './credentials-panel';
