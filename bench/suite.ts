@@ -35,7 +35,7 @@ export type BenchOptions = {
   lighthouse: readonly ('mobile' | 'desktop')[];
 };
 
-/** Targets of issue 6, by list: the first for 10,000 orders, the second for 100,000. */
+/** The targets, by list: the first for 10,000 orders, the second for 100,000. */
 const TARGETS = {
   list: { firstRowMs: 600, updateMs: 25 },
   big: { firstRowMs: 1_200, updateMs: 60 },
@@ -46,8 +46,10 @@ const SCROLL_STEP_PX = 720;
 const SCROLL_LIMIT_MS = 120_000;
 /** Lets the scenarios' automatic runs (ORD-1007, ORD-1008) finish, so the list stops polling every 2 s. */
 const SETTLE_RUNS = '15m';
-const INITIAL_JS_TARGET_KB = 120;
-const LIGHTHOUSE_TARGET = 95;
+/** The initial JS budget (entry and its static imports, gzip). */
+const INITIAL_JS_BUDGET_KB = 160;
+/** Desktop only: mobile is measured for information, with no target. */
+const LIGHTHOUSE_DESKTOP_TARGET = 95;
 
 export type BenchResult = { figures: Figure[]; errors: string[] };
 
@@ -217,13 +219,13 @@ async function bigListFigures(browser: Browser, options: BenchOptions): Promise<
         heapAfterScroll,
       ),
       single(
-        { id: '2', label: '<tr> in the table after load', orders, unit: 'count', target: '', met: null, note: '' },
+        { id: '2', label: 'table rows in the DOM after load', orders, unit: 'count', target: '', met: null, note: '' },
         rowsAfterLoad,
       ),
       single(
         {
           id: '2',
-          label: '<tr> in the table after scrolling',
+          label: 'table rows in the DOM after scrolling',
           orders,
           unit: 'count',
           target: '',
@@ -369,8 +371,8 @@ function chunkFigures(): Figure[] {
         label: 'initial JavaScript, gzip',
         orders: null,
         unit: 'kB',
-        target: `< ${INITIAL_JS_TARGET_KB} kB`,
-        met: initialKb < INITIAL_JS_TARGET_KB,
+        target: `≤ ${INITIAL_JS_BUDGET_KB} kB`,
+        met: initialKb <= INITIAL_JS_BUDGET_KB,
         note: `${initial.length} chunks: entry + static imports (index.html)`,
       },
       initialKb,
@@ -394,6 +396,7 @@ function chunkFigures(): Figure[] {
 
 async function lighthouseFigure(baseURL: string, formFactor: 'mobile' | 'desktop'): Promise<Figure[]> {
   const { score, metrics } = await lighthousePerformance(new URL(ORDERS_URL, baseURL).href, formFactor);
+  const judged = formFactor === 'desktop';
   return [
     single(
       {
@@ -401,8 +404,8 @@ async function lighthouseFigure(baseURL: string, formFactor: 'mobile' | 'desktop
         label: `Lighthouse performance (${formFactor}${formFactor === 'mobile' ? ', default config' : ''})`,
         orders: null,
         unit: 'score',
-        target: `≥ ${LIGHTHOUSE_TARGET}`,
-        met: score >= LIGHTHOUSE_TARGET,
+        target: judged ? `≥ ${LIGHTHOUSE_DESKTOP_TARGET}` : '',
+        met: judged ? score >= LIGHTHOUSE_DESKTOP_TARGET : null,
         note: `default scenario, first visit; FCP ${fmt(metrics.fcp)} ms, LCP ${fmt(metrics.lcp)} ms, TBT ${fmt(metrics.tbt)} ms, SI ${fmt(metrics.si)} ms, CLS ${metrics.cls.toFixed(3)}`,
       },
       score,
