@@ -1,6 +1,6 @@
 /** One line of the benchmark's table. */
 export type Figure = {
-  /** The issue's figure number, e.g. '3'. */
+  /** The figure's number in bench/README.md, e.g. '3'. */
   id: string;
   label: string;
   /** Orders in the list when measured, or null when the figure does not depend on them (bundle sizes). */
@@ -10,7 +10,7 @@ export type Figure = {
   median: number;
   /** Null where one value is all there is (a size, a single run). */
   p95: number | null;
-  /** The target as written in the issue, and whether it is met (null: no target for this line). */
+  /** The target, and whether it is met (null: no target for this line). */
   target: string;
   met: boolean | null;
   note: string;
@@ -70,10 +70,10 @@ function formatValue(value: number | null, unit: Figure['unit']): string {
   }
 }
 
-/** The table as text: fixed-width columns, one line per figure. */
-export function formatTable(figures: readonly Figure[]): string {
-  const header = ['#', 'figure', 'orders', 'runs', 'median', 'p95', 'target', 'met', 'notes'];
-  const rows = figures.map((figure) => [
+const HEADER = ['#', 'figure', 'orders', 'runs', 'median', 'p95', 'target', 'met', 'notes'] as const;
+
+function cells(figure: Figure): string[] {
+  return [
     figure.id,
     figure.label,
     figure.orders === null ? '—' : orderCount.format(figure.orders),
@@ -83,9 +83,28 @@ export function formatTable(figures: readonly Figure[]): string {
     figure.target,
     figure.met === null ? '' : figure.met ? 'yes' : 'NO',
     figure.note,
-  ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join(' | ')}`;
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+  ];
+}
+
+/** The table as text: fixed-width columns, one line per figure. */
+export function formatTable(figures: readonly Figure[]): string {
+  const rows = figures.map(cells);
+  const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const line = (row: readonly string[]) =>
+    `| ${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join(' | ')}`;
+  return [line(HEADER), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/** The same table in Markdown, for bench/README.md: a chunk's indented label reads as a sub-line. */
+export function markdownTable(figures: readonly Figure[]): string {
+  // A `<` that could open a tag is escaped; `< 600 ms` reads as it is.
+  const escape = (cell: string) => cell.replaceAll('|', '\\|').replaceAll(/<(?=[A-Za-z/!?])/g, '&lt;');
+  const line = (row: readonly string[]) => `| ${row.map(escape).join(' | ')} |`;
+  const rows = figures.map((figure) => {
+    const row = cells(figure);
+    const label = row[1] ?? '';
+    row[1] = label.startsWith(' ') ? `↳ ${label.trim()}` : label;
+    return line(row);
+  });
+  return [line(HEADER), line(HEADER.map(() => '---')), ...rows].join('\n');
 }
