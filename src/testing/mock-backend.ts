@@ -3,6 +3,10 @@ import { writeSessionToken } from '@/lib/session-token';
 import { createMockServer } from '@mocks/node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
+// What tests read from the mock's own data, so they follow it: tests reach mocks/ through here only.
+export { userWithRole } from '@mocks/data/users';
+export { scenarios } from '@mocks/scenarios/catalogue';
+
 /**
  * The real mock backend over the network, reset after every test. Call once at the top of a test
  * file; a test picks another scenario with `backend.reset(name)` before rendering. The console

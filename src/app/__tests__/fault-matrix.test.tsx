@@ -10,9 +10,8 @@ import {
 } from '@/contract/mock-control';
 import { overrideRequestTimeoutForTests } from '@/lib/api-client';
 import { readSessionToken } from '@/lib/session-token';
-import { setupMockBackend } from '@/testing/mock-backend';
+import { setupMockBackend, userWithRole } from '@/testing/mock-backend';
 import { findOrderRow, findToast, renderApp } from '@/testing/render-app';
-import { userWithRole } from '@mocks/data/users';
 
 /**
  * Every API call of the console × every fault the mock can inject, generated from the contract's

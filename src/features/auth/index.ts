@@ -5,6 +5,7 @@
  */
 export { useCanAct, useCurrentUser, useSessionToken } from './api/get-session';
 export { useSignIn } from './api/sign-in';
+export type { DemoAccountsProps } from './components/demo-accounts';
 export { SessionMenu } from './components/session-menu';
 export { SignInForm } from './components/sign-in-form';
 export { sessionEndReason } from './session-end';

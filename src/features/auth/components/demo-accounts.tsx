@@ -1,17 +1,20 @@
 import { FlaskConical, LogIn } from 'lucide-react';
 import { useId } from 'react';
-import type { SignInRequest } from '@/contract/session-api';
+import type { SignInRequest, User } from '@/contract/session-api';
 import { Button } from '@/components/ui/button/button';
-import { userWithRole } from '@mocks/data/users';
 import { roleLabels } from '../labels';
 
-/** The mock's own seeded users, so this list cannot drift from what the mock accepts. */
-const demoAccounts = [userWithRole('admin'), userWithRole('support')];
+export type DemoAccount = SignInRequest & Pick<User, 'name' | 'role'>;
 
-type DemoAccountsProps = { busy: boolean; onSignIn: (credentials: SignInRequest) => void };
+export type DemoAccountsProps = {
+  /** Handed over by `mock-mode.tsx`, which takes them from the mock: this feature imports nothing of it. */
+  accounts: readonly DemoAccount[];
+  busy: boolean;
+  onSignIn: (credentials: SignInRequest) => void;
+};
 
-/** Mock builds only (loaded through `mock-mode.ts`): one click to sign in as a seeded user. */
-export function DemoAccounts({ busy, onSignIn }: DemoAccountsProps) {
+/** Mock builds only (loaded through `mock-mode.tsx`): one click to sign in as a seeded user. */
+export function DemoAccounts({ accounts, busy, onSignIn }: DemoAccountsProps) {
   const headingId = useId();
   return (
     <section
@@ -28,7 +31,7 @@ export function DemoAccounts({ busy, onSignIn }: DemoAccountsProps) {
         </p>
       </div>
       <ul className="space-y-2">
-        {demoAccounts.map(({ email, password, name, role }) => (
+        {accounts.map(({ email, password, name, role }) => (
           <li key={email} className="flex flex-wrap items-center justify-between gap-2 text-sm">
             <div className="min-w-0">
               <p className="font-medium">

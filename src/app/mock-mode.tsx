@@ -1,13 +1,15 @@
 import { lazy } from 'react';
+import type { DemoAccountsProps } from '@/features/auth';
 import { writeSessionToken } from '@/lib/session-token';
 
 /** True in a build made with the mock backend (`--mode mock`), false in production. */
 export const mockMode = import.meta.env.VITE_API_MOCKING === 'enabled';
 
-// The mock-only code is loaded here, behind `mockMode` read in this same module: Rolldown prunes a
-// dynamic import's chunk only when its guard folds to false in the importing module. Behind a flag
-// imported from elsewhere the import is dropped but its chunk is still emitted, and a production
-// build then ships the whole mock backend.
+// The console's one way into mocks/ and into the mock-only parts of its features. Everything is
+// loaded here, behind `mockMode` read in this same module: Rolldown prunes a dynamic import's chunk
+// only when its guard folds to false in the importing module. Behind a flag imported from elsewhere
+// the import is dropped but its chunk is still emitted, and a production build then ships the whole
+// mock backend.
 
 export async function startMockBackendIfEnabled(): Promise<void> {
   if (!mockMode) return;
@@ -29,6 +31,13 @@ export const LazyScenarioPanel = /* @__PURE__ */ lazy(async () => {
 // The seeded users and their demo passwords: never in a production build.
 export const LazyDemoAccounts = /* @__PURE__ */ lazy(async () => {
   if (!mockMode) throw new Error('The demo accounts exist only in mock mode');
-  const { DemoAccounts } = await import('@/features/auth/demo-accounts.lazy');
-  return { default: DemoAccounts };
+  const [{ DemoAccounts }, { userWithRole }] = await Promise.all([
+    import('@/features/auth/demo-accounts.lazy'),
+    import('@mocks/data/users'),
+  ]);
+  // The mock's own seeded users, so the list cannot drift from what the mock accepts.
+  const accounts = [userWithRole('admin'), userWithRole('support')];
+  return {
+    default: (props: Omit<DemoAccountsProps, 'accounts'>) => <DemoAccounts accounts={accounts} {...props} />,
+  };
 });
