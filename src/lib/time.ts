@@ -1,4 +1,4 @@
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -41,8 +41,35 @@ export function formatDuration(ms: number): string {
 }
 
 const clockTimeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const clockTimeWithSecondsFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
-/** "11:35" in the admin's time zone: when something happened today. */
-export function formatClockTime(time: string): string {
-  return clockTimeFormat.format(new Date(time));
+/**
+ * "11:35" in the admin's time zone: when something happened today. With seconds, "11:35:07", for
+ * clocks and journals where several things happen within a minute.
+ */
+export function formatClockTime(time: number | string, { seconds = false }: { seconds?: boolean } = {}): string {
+  return (seconds ? clockTimeWithSecondsFormat : clockTimeFormat).format(new Date(time));
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+/** The weekday and the date, in the admin's locale and time zone. */
+export function formatDay(time: number | string): string {
+  return dayFormat.format(new Date(time));
+}
+
+/** "06:59": minutes and seconds left, rounded up so it never reads 00:00 while time is left. */
+export function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1_000));
+  const minutes = Math.floor(seconds / 60);
+  return `${String(minutes).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDuration, formatRelativeTime, formatWait } from '../time';
+import { formatCountdown, formatDuration, formatRelativeTime, formatWait } from '../time';
 
 describe('formatRelativeTime', () => {
   const now = '2026-11-24T12:00:00.000Z';
@@ -50,5 +50,19 @@ describe('formatDuration', () => {
     ['4.5 days', 4.5 * 24 * 60 * 60_000, '4 days'],
   ])('%s', (_name, ms, expected) => {
     expect(formatDuration(ms)).toBe(expected);
+  });
+});
+
+describe('formatCountdown', () => {
+  test.each([
+    [7 * 60_000, '07:00'],
+    [7 * 60_000 - 1_000, '06:59'],
+    [61_500, '01:02'],
+    [400, '00:01'],
+    [0, '00:00'],
+    [-5_000, '00:00'],
+    [12 * 60_000, '12:00'],
+  ])('%i ms reads %s', (ms, expected) => {
+    expect(formatCountdown(ms)).toBe(expected);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import type { Attempt, AuditEntry } from '@/contract/order';
-import { formatCountdown } from '../server-clock';
 import { buildTimeline } from '../timeline';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 12, minute)).toISOString();
@@ -55,19 +54,5 @@ describe('buildTimeline', () => {
     ['two requests in one moment: the later-logged above', [], [audit('r1', 2), audit('r2', 2)], ['r2', 'r1']],
   ])('%s', (_name, attempts, entries, expected) => {
     expect(ids(attempts, entries)).toEqual(expected);
-  });
-});
-
-describe('formatCountdown', () => {
-  test.each([
-    [7 * 60_000, '07:00'],
-    [7 * 60_000 - 1_000, '06:59'],
-    [61_500, '01:02'],
-    [400, '00:01'],
-    [0, '00:00'],
-    [-5_000, '00:00'],
-    [12 * 60_000, '12:00'],
-  ])('%i ms reads %s', (ms, expected) => {
-    expect(formatCountdown(ms)).toBe(expected);
   });
 });

@@ -1,8 +1,7 @@
 import { Hourglass } from 'lucide-react';
 import type { Order } from '@/contract/order';
 import { stuckWindowLeftMs } from '@/domain/provisioning-rules';
-import { formatClockTime, formatDuration, formatExactTime } from '@/lib/time';
-import { formatCountdown } from '../server-clock';
+import { formatClockTime, formatCountdown, formatDuration, formatExactTime } from '@/lib/time';
 
 type StuckNoticeProps = {
   order: Pick<Order, 'provisioningStatus' | 'ipAddress' | 'activeRun' | 'lastProvisionAttempt'>;

@@ -2,9 +2,9 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterAll, describe, expect, test, vi } from 'vitest';
+import { formatClockTime } from '@/lib/time';
 import { scenarios as catalogue, setupMockBackend } from '@/testing/mock-backend';
 import { findOrderRow, findToast, renderApp } from '@/testing/render-app';
-import { formatTimeOfDay } from '../simulated-time';
 import { ScenarioPanelBoundary } from '../components/scenario-panel-boundary';
 
 // The console as a mock build renders it: the flag is read once, when the app's modules load.
@@ -87,13 +87,17 @@ describe('Scenario panel', () => {
     const { section } = await openPanel(user);
     const clock = section('Clock');
     await user.click(within(clock).getByRole('button', { name: '+5 min' }));
-    expect(await within(clock).findByText(formatTimeOfDay('2026-11-24T12:05:00.000Z'))).toBeInTheDocument();
+    expect(
+      await within(clock).findByText(formatClockTime('2026-11-24T12:05:00.000Z', { seconds: true })),
+    ).toBeInTheDocument();
     const upstream = section('Upstream calls');
     expect(await within(upstream).findByText(/^[1-9]\d* successful purchases?$/)).toBeInTheDocument();
 
     await user.click(within(section('Scenario')).getByRole('button', { name: 'Reset' }));
 
-    expect(await within(clock).findByText(formatTimeOfDay('2026-11-24T12:00:00.000Z'))).toBeInTheDocument();
+    expect(
+      await within(clock).findByText(formatClockTime('2026-11-24T12:00:00.000Z', { seconds: true })),
+    ).toBeInTheDocument();
     expect(await within(upstream).findByText('0 successful purchases')).toBeInTheDocument();
     expect(backend.state()).toMatchObject({ scenario: 'default', now: '2026-11-24T12:00:00.000Z' });
   });
@@ -102,13 +106,15 @@ describe('Scenario panel', () => {
     const user = await provision('ORD-1001');
     const { section } = await openPanel(user);
     const clock = section('Clock');
-    expect(within(clock).getByText(formatTimeOfDay('2026-11-24T12:00:00.000Z'))).toBeInTheDocument();
+    expect(within(clock).getByText(formatClockTime('2026-11-24T12:00:00.000Z', { seconds: true }))).toBeInTheDocument();
 
     await user.click(within(clock).getByRole('button', { name: '+10 min' }));
 
     expect(await findToast('ORD-1001 is active')).toBeInTheDocument();
     expect(backend.state().now).toBe('2026-11-24T12:10:00.000Z');
-    expect(await within(clock).findByText(formatTimeOfDay('2026-11-24T12:10:00.000Z'))).toBeInTheDocument();
+    expect(
+      await within(clock).findByText(formatClockTime('2026-11-24T12:10:00.000Z', { seconds: true })),
+    ).toBeInTheDocument();
     await waitFor(async () =>
       expect(within(await findOrderRow('ORD-1001')).queryByRole('button')).not.toBeInTheDocument(),
     );

@@ -3,13 +3,13 @@ import { useEffect, useState } from 'react';
 import type { MockState } from '@/contract/mock-control';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
+import { formatClockTime, formatDay, MINUTE_MS } from '@/lib/time';
 import { useAdvanceClock } from '../api/advance-clock';
 import { useMockState } from '../api/get-mock-state';
 import { useSetClock } from '../api/set-clock';
-import { formatDay, formatTimeOfDay, simulatedNow } from '../simulated-time';
+import { simulatedNow } from '../simulated-time';
 import { InlineError, PanelSection } from './panel-section';
 
-const MINUTE_MS = 60_000;
 const SPEEDS = [1, 10, 60, 600] as const;
 const ADVANCE_MINUTES = [1, 5, 10, 30] as const;
 /** Often enough for the seconds to look smooth at real speed. */
@@ -111,7 +111,9 @@ function ClockFace({ state, readAt }: { state: MockState; readAt: number }) {
   const now = useSimulatedNow(state, readAt);
   return (
     <time dateTime={new Date(now).toISOString()} className="block">
-      <span className="block font-mono text-2xl font-semibold tracking-tight tabular-nums">{formatTimeOfDay(now)}</span>
+      <span className="block font-mono text-2xl font-semibold tracking-tight tabular-nums">
+        {formatClockTime(now, { seconds: true })}
+      </span>
       <span className="block text-xs text-gray-600 dark:text-gray-300">{formatDay(now)}</span>
     </time>
   );

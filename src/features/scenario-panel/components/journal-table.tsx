@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatExactTime } from '@/lib/time';
-import { formatTimeOfDay } from '../simulated-time';
+import { formatClockTime, formatExactTime } from '@/lib/time';
 
 /** Padding of a journal cell, for the cells each journal renders. */
 export const journalCellClasses = 'px-2.5 py-1.5 align-top';
@@ -58,7 +57,7 @@ export function JournalTable<Entry extends { at: string }>({
             <tr key={entries.length - index}>
               <td className={`${journalCellClasses} whitespace-nowrap text-gray-600 tabular-nums dark:text-gray-300`}>
                 <time dateTime={entry.at} title={formatExactTime(entry.at)}>
-                  {formatTimeOfDay(entry.at)}
+                  {formatClockTime(entry.at, { seconds: true })}
                 </time>
               </td>
               {renderCells(entry)}
