@@ -5,13 +5,16 @@ import type { OrderDetailResponse } from '@/contract/orders-api';
 import { Badge } from '@/components/ui/badge/badge';
 import { blockedReason } from '@/domain/provisioning-rules';
 import { providerLabels, provisioningLabels, provisioningTones, statusLabels, statusTones } from '@/features/orders';
+import { useClockNow } from '@/lib/clock';
 import { formatExactTime } from '@/lib/time';
-import { useServerNow } from '../server-clock';
 import { CredentialsPanel } from './credentials-panel';
 import { ErrorNotice } from './error-notice';
 import { OrderTimeline } from './order-timeline';
 import { ProgressSteps } from './progress-steps';
 import { StuckNotice } from './stuck-notice';
+
+/** The stuck countdown shows seconds. */
+const TICK_MS = 1_000;
 
 export type RenderDetailActions = (order: Order, now: number) => ReactNode;
 
@@ -25,7 +28,8 @@ type OrderDetailProps = {
 
 export function OrderDetail({ detail, receivedAt, canAct, renderActions }: OrderDetailProps) {
   const { order, attempts, audit, credentials } = detail;
-  const now = useServerNow(detail.serverTime, receivedAt);
+  // The server's time ticking on, not the browser's clock: a skewed browser clock cannot shorten a countdown.
+  const now = useClockNow({ time: detail.serverTime, readAt: receivedAt }, TICK_MS);
   const progressHeadingId = useId();
   const provisioning = order.provisioningStatus ?? 'none';
   const blocked = blockedReason(order, now);

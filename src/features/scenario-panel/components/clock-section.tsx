@@ -1,13 +1,12 @@
 import { LoaderCircle, Pause, Play } from 'lucide-react';
-import { useEffect, useState } from 'react';
 import type { MockState } from '@/contract/mock-control';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
+import { useClockNow } from '@/lib/clock';
 import { formatClockTime, formatDay, MINUTE_MS } from '@/lib/time';
 import { useAdvanceClock } from '../api/advance-clock';
 import { useMockState } from '../api/get-mock-state';
 import { useSetClock } from '../api/set-clock';
-import { simulatedNow } from '../simulated-time';
 import { InlineError, PanelSection } from './panel-section';
 
 const SPEEDS = [1, 10, 60, 600] as const;
@@ -16,17 +15,6 @@ const ADVANCE_MINUTES = [1, 5, 10, 30] as const;
 const TICK_MS = 250;
 /** Floated, so the legend sits beside its buttons like a form label instead of on the fieldset's border. */
 const legendClasses = 'float-left w-18 pt-1.5 text-xs font-medium text-gray-600 dark:text-gray-400';
-
-/** The simulated time, moving between two reads of the backend while its clock runs. */
-function useSimulatedNow(state: MockState, readAt: number): number {
-  const [wallNow, setWallNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (state.paused) return;
-    const timer = setInterval(() => setWallNow(Date.now()), TICK_MS);
-    return () => clearInterval(timer);
-  }, [state.paused]);
-  return simulatedNow(state, readAt, wallNow);
-}
 
 export function ClockSection() {
   const { data: state, dataUpdatedAt, error } = useMockState({ poll: true });
@@ -108,7 +96,8 @@ function ClockStatus({ state }: { state: MockState }) {
 }
 
 function ClockFace({ state, readAt }: { state: MockState; readAt: number }) {
-  const now = useSimulatedNow(state, readAt);
+  // The simulated time, moving between two reads of the backend while its clock runs.
+  const now = useClockNow({ time: state.now, readAt, speed: state.speed, paused: state.paused }, TICK_MS);
   return (
     <time dateTime={new Date(now).toISOString()} className="block">
       <span className="block font-mono text-2xl font-semibold tracking-tight tabular-nums">

@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { MockState } from '@/contract/mock-control';
-import { simulatedNow } from '../simulated-time';
+import { clockNow } from '../clock';
 
 const NOON = '2026-11-24T12:00:00.000Z';
 const READ_AT = 1_000_000;
 
-describe('simulatedNow', () => {
+describe('clockNow', () => {
   test.each<{ case: string; speed: number; paused: boolean; wallElapsedMs: number; expected: string }>([
     {
       case: 'a running clock at real speed moves with the wall clock',
@@ -30,7 +29,7 @@ describe('simulatedNow', () => {
       expected: NOON,
     },
   ])('$case', ({ speed, paused, wallElapsedMs, expected }) => {
-    const state: MockState = { scenario: 'default', now: NOON, speed, paused, notice: null };
-    expect(new Date(simulatedNow(state, READ_AT, READ_AT + wallElapsedMs)).toISOString()).toBe(expected);
+    const reading = { time: NOON, readAt: READ_AT, speed, paused };
+    expect(new Date(clockNow(reading, READ_AT + wallElapsedMs)).toISOString()).toBe(expected);
   });
 });
