@@ -17,3 +17,4 @@ export {
   statusLabels,
   statusTones,
 } from './labels';
+export { POLL_WHILE_RUNNING_MS } from './refresh';

@@ -1,7 +1,10 @@
 import type { Order } from '@/contract/order';
 import { stuckWindowLeftMs } from '@/domain/provisioning-rules';
 
-/** Runs move on their own server-side; the list follows them closely only while one is under way. */
+/**
+ * Runs move on their own server-side; the console follows them closely only while one is under way:
+ * the list while any loaded order has one, the order detail while its order has one.
+ */
 export const POLL_WHILE_RUNNING_MS = 2_000;
 
 /**

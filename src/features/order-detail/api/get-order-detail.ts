@@ -1,9 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { getOrderQueryOptions } from '@/features/orders';
+import { getOrderQueryOptions, POLL_WHILE_RUNNING_MS } from '@/features/orders';
 
-/** A run moves on its own server-side; the detail follows it only while one is under way. */
-const POLL_WHILE_RUNNING_MS = 2_000;
-
+/** A run moves on its own server-side; the detail follows it only while one is under way, like the list. */
 export function useOrderDetail(orderId: string) {
   return useQuery({
     ...getOrderQueryOptions(orderId),
