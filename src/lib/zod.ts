@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 
 // zod/mini rather than classic zod: classic gives every schema instance its own copy of every method
-// while the contract's modules load (~65 ms of a cold start on this machine) and weighs twice as much.
+// while the contract's modules load, which slows the console's start, and weighs twice as much.
 //
 // The built console's Content-Security-Policy forbids eval. zod decides while *constructing* each
 // object schema whether to compile its parser with `new Function` (a CSP violation), and bundling

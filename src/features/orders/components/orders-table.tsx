@@ -56,8 +56,8 @@ const NO_ORDERS: Order[] = [];
 
 /**
  * How long an older answer may stand in before the table dims: a search answers well within it, so
- * typing never flickers the table. Dimming at once also cost every keystroke ~10 ms of style and
- * compositing work between the keystroke and the new rows (A/B at 10,000 orders: search median 45 → 36 ms).
+ * typing never flickers the table. Dimming at once would also put style and compositing work
+ * between every keystroke and the new rows.
  */
 const DIM_STALE_AFTER_MS = 300;
 
