@@ -1,4 +1,4 @@
-import type { MockBackend } from './backend';
+import type { MockBackend } from './backend/mock-backend';
 import { mockControlHandlers } from './handlers/mock-control';
 import { orderHandlers } from './handlers/orders';
 import { provisioningHandlers } from './handlers/provisioning';

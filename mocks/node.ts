@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import type { ApiFault, ApiRoute, MockStartSession } from '@/contract/mock-control';
-import { MockBackend, type ClockOverrides } from './backend';
+import { MockBackend, type ClockOverrides } from './backend/mock-backend';
 import { createHandlers } from './handlers';
 
 /** Tests' wall clock: fixed, so the simulated clock only moves when a test advances it. */
@@ -13,6 +13,7 @@ export const TEST_WALL_TIME = Date.parse('2026-11-24T12:00:00.000Z');
 export function createMockServer(options: { scenario?: string; clock?: ClockOverrides } = {}) {
   const backend = new MockBackend({
     wallNow: () => TEST_WALL_TIME,
+    budgetClock: () => performance.now(),
     ...(options.scenario ? { scenario: options.scenario } : {}),
     clock: { paused: true, ...options.clock },
   });
@@ -36,7 +37,7 @@ export function createMockServer(options: { scenario?: string; clock?: ClockOver
       sessionToken: () => token,
       /** `Authorization` for the current session, to spread into a request's headers. */
       authorization: (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}),
-      upstreamCalls: () => backend.read((engine) => engine.upstreamCalls()),
+      upstreamCalls: () => backend.read(({ simulator }) => simulator.upstreamCalls()),
       requests: () => backend.requests(),
       state: () => backend.state(),
     },

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../engine/random';
+import { SeededRandom } from '../simulator/random';
 import type { OrderSpec } from './seed-builder';
 import { packageIds, type PackageId } from './products';
 

@@ -1,4 +1,5 @@
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '@/lib/time';
+
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** "HH:MM:00.000Z" for each minute of a day. */

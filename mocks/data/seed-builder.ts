@@ -1,7 +1,8 @@
 import type { Order } from '@/contract/order';
-import type { StoredOrder, UpstreamServer } from '../engine/engine-state';
+import type { StoredOrder, UpstreamServer } from '../simulator/simulator-state';
 import { isoMinuteFormatter } from './iso-minutes';
 import { packages, type PackageId } from './products';
+import { MINUTE_MS } from '@/lib/time';
 
 /** An order as a scenario declares it: times in minutes before the scenario starts. */
 export type OrderSpec = {
@@ -26,8 +27,6 @@ export type SeedData = {
   orders: StoredOrder[];
   servers: UpstreamServer[];
 };
-
-const MINUTE_MS = 60_000;
 
 function emailOf(name: string): string {
   return `${name
@@ -92,8 +91,8 @@ export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData 
             id: spec.upstream.id,
             orderId: spec.id,
             packageId: spec.packageId,
-            boughtAt: start - (spec.lastAttemptMinutesAgo ?? spec.createdMinutesAgo) * 60_000,
-            ipReadyAt: start + spec.upstream.ipReadyInMinutes * 60_000,
+            boughtAt: start - (spec.lastAttemptMinutesAgo ?? spec.createdMinutesAgo) * MINUTE_MS,
+            ipReadyAt: start + spec.upstream.ipReadyInMinutes * MINUTE_MS,
             ipAddress: spec.upstream.ipAddress,
             rootPassword: `seeded-${spec.id.toLowerCase()}`,
           },

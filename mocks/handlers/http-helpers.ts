@@ -3,7 +3,8 @@ import { HANG_MS, type ApiFault, type ApiRoute } from '@/contract/mock-control';
 import type { z } from '@/lib/zod';
 import type { ErrorCode } from '@/contract/errors';
 import type { User } from '@/contract/session-api';
-import type { Authentication, MockBackend } from '../backend';
+import type { MockBackend } from '../backend/mock-backend';
+import type { Authentication } from '../backend/sessions';
 
 const READ_ROUTES: ReadonlySet<ApiRoute> = new Set(['listOrders', 'getOrder', 'getSession']);
 
@@ -72,9 +73,9 @@ export function publicRoute(
   resolve: (input: HandlerInput) => Promise<Response> | Response,
 ) {
   return async ({ request, params }: HandlerInput) => {
-    const { latencyMs, faults } = backend.scenario.api;
-    if (latencyMs) await delay(latencyMs[0] + Math.random() * (latencyMs[1] - latencyMs[0]));
-    const fault = backend.nextFault(faults?.[route], route);
+    const latencyMs = backend.apiLatencyMs();
+    if (latencyMs > 0) await delay(latencyMs);
+    const fault = backend.nextFault(route);
     const url = new URL(request.url);
     const path = `${url.pathname}${url.search}`;
     if (fault?.kind === 'networkError') {

@@ -6,7 +6,7 @@ import {
   MockResetRequestSchema,
   MockSessionRequestSchema,
 } from '@/contract/mock-control';
-import type { MockBackend } from '../backend';
+import type { MockBackend } from '../backend/mock-backend';
 import { findScenario, scenarioNames, scenarios } from '../scenarios/catalogue';
 import { errorResponse, jsonResponse, parseJsonBody } from './http-helpers';
 
@@ -63,7 +63,7 @@ export function mockControlHandlers(backend: MockBackend) {
       return jsonResponse({ success: true });
     }),
     http.get('*/__mock/upstream-calls', () =>
-      jsonResponse({ calls: backend.read((engine) => engine.upstreamCalls()) }),
+      jsonResponse({ calls: backend.read(({ simulator }) => simulator.upstreamCalls()) }),
     ),
     http.get('*/__mock/requests', () => jsonResponse({ requests: backend.requests() })),
   ];

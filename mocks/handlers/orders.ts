@@ -1,7 +1,7 @@
 import { http } from 'msw';
-import { OrdersQuerySchema } from '@/contract/orders-api';
+import { orderNotFoundMessage, OrdersQuerySchema } from '@/contract/orders-api';
 import { ORDER_ID_MAX_LENGTH } from '@/contract/provision-api';
-import type { MockBackend } from '../backend';
+import type { MockBackend } from '../backend/mock-backend';
 import { apiRoute, errorResponse, jsonResponse } from './http-helpers';
 
 /** `GET /api/orders` and `GET /api/orders/:id`, for any signed-in user. */
@@ -18,15 +18,15 @@ export function orderHandlers(backend: MockBackend) {
             'INVALID_REQUEST',
             `Invalid query parameter: ${parsed.error.issues[0]?.path.join('.') ?? 'query'}`,
           );
-        return backend.read((engine) => {
-          const page = engine.listOrders(parsed.data);
+        return backend.read(({ simulator, orderList }) => {
+          const page = orderList.list(parsed.data);
           if (!page)
             return errorResponse(
               400,
               'INVALID_CURSOR',
               'The cursor does not name an order; start again from the first page',
             );
-          return jsonResponse({ ...page, serverTime: new Date(engine.now).toISOString() });
+          return jsonResponse({ ...page, serverTime: new Date(simulator.now).toISOString() });
         });
       }),
     ),
@@ -35,12 +35,12 @@ export function orderHandlers(backend: MockBackend) {
       apiRoute(backend, 'getOrder', 'signedIn', ({ params, user }) => {
         const orderId = String(params.orderId);
         if (orderId.length > ORDER_ID_MAX_LENGTH) return errorResponse(400, 'INVALID_REQUEST', 'Order id is too long');
-        return backend.read((engine) => {
-          const found = engine.getOrder(orderId);
-          if (!found) return errorResponse(404, 'ORDER_NOT_FOUND', `Order ${orderId} not found`);
+        return backend.read(({ simulator }) => {
+          const found = simulator.getOrder(orderId);
+          if (!found) return errorResponse(404, 'ORDER_NOT_FOUND', orderNotFoundMessage(orderId));
           // Root passwords go to admins only; support agents see that there are some.
           const credentials = user.role === 'admin' ? found.credentials : null;
-          return jsonResponse({ ...found, credentials, serverTime: new Date(engine.now).toISOString() });
+          return jsonResponse({ ...found, credentials, serverTime: new Date(simulator.now).toISOString() });
         });
       }),
     ),

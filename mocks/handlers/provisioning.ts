@@ -1,13 +1,16 @@
 import { http } from 'msw';
+import { orderNotFoundMessage } from '@/contract/orders-api';
+import type { Order } from '@/contract/order';
 import {
   BulkProvisionRequestSchema,
   provisionMessages,
   ProvisionRequestSchema,
   ResolveRequestSchema,
   type BulkProvisionResponse,
+  type ProvisionOutcomeCode,
 } from '@/contract/provision-api';
-import type { MockBackend } from '../backend';
-import type { ProvisionOutcome } from '../engine/engine';
+import type { MockBackend } from '../backend/mock-backend';
+import type { ProvisionOutcome } from '../simulator/simulator';
 import { apiRoute, errorResponse, jsonResponse, parseJsonBody } from './http-helpers';
 
 /**
@@ -22,35 +25,15 @@ export function provisioningHandlers(backend: MockBackend) {
         const body = await parseJsonBody(request, ProvisionRequestSchema);
         if (!body.ok) return body.response;
         const { orderId, reason } = body.data;
-        const outcome = backend.transact((engine) => engine.provision(orderId, { actor: user.email, reason }));
-        switch (outcome.code) {
-          case 'PROVISIONING_STARTED':
-            return jsonResponse(
-              { success: true, code: outcome.code, message: provisionMessages.started, order: outcome.order },
-              { status: 202 },
-            );
-          case 'ALREADY_PROVISIONED':
-            return jsonResponse({
-              success: true,
-              code: outcome.code,
-              message: provisionMessages.alreadyProvisioned,
-              order: outcome.order,
-            });
-          case 'PROVISIONING_IN_PROGRESS':
-            return jsonResponse(
-              {
-                success: false,
-                code: outcome.code,
-                message: provisionMessages.inProgress,
-                retryAfterSeconds: outcome.retryAfterSeconds,
-              },
-              { status: 409, headers: { 'retry-after': String(outcome.retryAfterSeconds) } },
-            );
-          case 'NOT_ELIGIBLE':
-            return errorResponse(409, outcome.code, outcome.reason);
-          case 'ORDER_NOT_FOUND':
-            return errorResponse(404, outcome.code, `Order ${orderId} not found`);
-        }
+        const outcome = backend.transact(({ simulator }) =>
+          simulator.provision(orderId, { actor: user.email, reason }),
+        );
+        const answer = provisionAnswer(orderId, outcome);
+        const retryAfter = answer.body.retryAfterSeconds;
+        return jsonResponse(answer.body, {
+          status: answer.status,
+          ...(retryAfter === undefined ? {} : { headers: { 'retry-after': String(retryAfter) } }),
+        });
       }),
     ),
     http.post(
@@ -60,10 +43,14 @@ export function provisioningHandlers(backend: MockBackend) {
         if (!body.ok) return body.response;
         const { orderIds, reason } = body.data;
         // One transaction: every order is answered against the same moment, in the order asked.
-        const results = backend.transact((engine) =>
-          orderIds.map((orderId) =>
-            bulkResult(orderId, engine.provision(orderId, { actor: user.email, reason, bulk: true })),
-          ),
+        const results = backend.transact(({ simulator }) =>
+          orderIds.map((orderId) => {
+            const { code, message, retryAfterSeconds } = provisionAnswer(
+              orderId,
+              simulator.provision(orderId, { actor: user.email, reason, bulk: true }),
+            ).body;
+            return { orderId, code, message, retryAfterSeconds: retryAfterSeconds ?? null };
+          }),
         );
         return jsonResponse({ results } satisfies BulkProvisionResponse);
       }),
@@ -74,7 +61,7 @@ export function provisioningHandlers(backend: MockBackend) {
         const body = await parseJsonBody(request, ResolveRequestSchema);
         if (!body.ok) return body.response;
         const { orderId, reason } = body.data;
-        const outcome = backend.transact((engine) => engine.resolve(orderId, { actor: user.email, reason }));
+        const outcome = backend.transact(({ simulator }) => simulator.resolve(orderId, { actor: user.email, reason }));
         switch (outcome.code) {
           case 'MARKED_RESOLVED':
             return jsonResponse({
@@ -92,29 +79,49 @@ export function provisioningHandlers(backend: MockBackend) {
           case 'NOT_ELIGIBLE':
             return errorResponse(409, outcome.code, outcome.reason);
           case 'ORDER_NOT_FOUND':
-            return errorResponse(404, outcome.code, `Order ${orderId} not found`);
+            return errorResponse(404, outcome.code, orderNotFoundMessage(orderId));
         }
       }),
     ),
   ];
 }
 
-function bulkResult(orderId: string, outcome: ProvisionOutcome): BulkProvisionResponse['results'][number] {
+type ProvisionAnswer = {
+  status: number;
+  body: { success: boolean; code: ProvisionOutcomeCode; message: string; order?: Order; retryAfterSeconds?: number };
+};
+
+/** How the API answers a provision request, for one click and for each order of a bulk retry alike. */
+function provisionAnswer(orderId: string, outcome: ProvisionOutcome): ProvisionAnswer {
   switch (outcome.code) {
     case 'PROVISIONING_STARTED':
-      return { orderId, code: outcome.code, message: provisionMessages.started, retryAfterSeconds: null };
+      return {
+        status: 202,
+        body: { success: true, code: outcome.code, message: provisionMessages.started, order: outcome.order },
+      };
     case 'ALREADY_PROVISIONED':
-      return { orderId, code: outcome.code, message: provisionMessages.alreadyProvisioned, retryAfterSeconds: null };
+      return {
+        status: 200,
+        body: {
+          success: true,
+          code: outcome.code,
+          message: provisionMessages.alreadyProvisioned,
+          order: outcome.order,
+        },
+      };
     case 'PROVISIONING_IN_PROGRESS':
       return {
-        orderId,
-        code: outcome.code,
-        message: provisionMessages.inProgress,
-        retryAfterSeconds: outcome.retryAfterSeconds,
+        status: 409,
+        body: {
+          success: false,
+          code: outcome.code,
+          message: provisionMessages.inProgress,
+          retryAfterSeconds: outcome.retryAfterSeconds,
+        },
       };
     case 'NOT_ELIGIBLE':
-      return { orderId, code: outcome.code, message: outcome.reason, retryAfterSeconds: null };
+      return { status: 409, body: { success: false, code: outcome.code, message: outcome.reason } };
     case 'ORDER_NOT_FOUND':
-      return { orderId, code: outcome.code, message: `Order ${orderId} not found`, retryAfterSeconds: null };
+      return { status: 404, body: { success: false, code: outcome.code, message: orderNotFoundMessage(orderId) } };
   }
 }

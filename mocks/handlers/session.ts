@@ -1,6 +1,6 @@
 import { http } from 'msw';
 import { SignInRequestSchema, type SignInResponse } from '@/contract/session-api';
-import type { MockBackend } from '../backend';
+import type { MockBackend } from '../backend/mock-backend';
 import { apiRoute, errorResponse, jsonResponse, parseJsonBody, publicRoute } from './http-helpers';
 
 /** `POST /api/session` (sign in), `GET /api/session` (who am I), `DELETE /api/session` (sign out). */
@@ -25,7 +25,7 @@ export function sessionHandlers(backend: MockBackend) {
     http.delete(
       '*/api/session',
       apiRoute(backend, 'signOut', 'signedIn', ({ request }) => {
-        backend.signOut(request.headers.get('authorization')?.replace(/^Bearer /i, '') ?? '');
+        backend.signOut(request.headers.get('authorization'));
         return jsonResponse({ success: true });
       }),
     ),

@@ -1,9 +1,8 @@
 import { backlogOrders, briefExamples, defaultOrderSpecs, historicalOrders } from '../data/default-orders';
 import type { OrderSpec } from '../data/seed-builder';
-import { healthyProviders, type ProvidersBehaviour } from '../engine/provider-behaviour';
+import { healthyProviders, type ProvidersBehaviour } from '../simulator/provider-behaviour';
 import type { Scenario } from './scenario';
-
-const MINUTE = 60_000;
+import { MINUTE_MS } from '@/lib/time';
 
 /** Every scenario starts from the default data and healthy providers, and says what it changes. */
 const base = {
@@ -59,7 +58,7 @@ export const scenarios = {
     demonstrates:
       'ORD-1007 is bought, the status check gives up after 5 min and the order is stuck; Retry is refused until 10 min after the attempt, then resumes the status check and completes without a second purchase.',
     // Longer than the 5-min status check, shorter than the 10-min window plus another check.
-    providers: smartVps({ ipAssignedAfterMs: 12 * MINUTE }),
+    providers: smartVps({ ipAssignedAfterMs: 12 * MINUTE_MS }),
   },
   'smartvps-outage-30min': {
     ...base,
@@ -71,7 +70,7 @@ export const scenarios = {
       buyVps: {
         latencyMs: [2_000, 5_000],
         phases: [
-          { untilMs: 30 * MINUTE, outcome: { kind: 'fail', error: 'API returned 503' } },
+          { untilMs: 30 * MINUTE_MS, outcome: { kind: 'fail', error: 'API returned 503' } },
           { outcome: { kind: 'succeed' } },
         ],
       },
@@ -89,7 +88,7 @@ export const scenarios = {
         createService: {
           latencyMs: [4_000, 9_000],
           phases: [
-            { untilMs: 15 * MINUTE, outcome: { kind: 'fail', error: 'API returned 503' } },
+            { untilMs: 15 * MINUTE_MS, outcome: { kind: 'fail', error: 'API returned 503' } },
             { outcome: { kind: 'succeed' } },
           ],
         },
@@ -173,7 +172,10 @@ export const scenarios = {
       buyVps: {
         latencyMs: [2_000, 5_000],
         phases: [
-          { untilMs: 20 * MINUTE, outcome: { kind: 'fail', error: 'out of stock for this package', permanent: true } },
+          {
+            untilMs: 20 * MINUTE_MS,
+            outcome: { kind: 'fail', error: 'out of stock for this package', permanent: true },
+          },
           { outcome: { kind: 'succeed' } },
         ],
       },

@@ -1,6 +1,6 @@
 import type { ApiFault, ApiRoute, MockStartSession } from '@/contract/mock-control';
 import type { OrderSpec } from '../data/seed-builder';
-import type { ProvidersBehaviour } from '../engine/provider-behaviour';
+import type { ProvidersBehaviour } from '../simulator/provider-behaviour';
 
 export type Scenario = {
   name: string;

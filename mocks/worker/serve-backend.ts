@@ -1,5 +1,6 @@
 import { getResponse, type RequestHandler } from 'msw';
-import { MockBackend } from '../backend';
+import { driveClock, prepareIndexesInSlices } from '../backend/between-requests';
+import { MockBackend } from '../backend/mock-backend';
 import { createHandlers } from '../handlers';
 import { errorResponse } from '../handlers/http-helpers';
 import { findScenario, scenarioNames } from '../scenarios/catalogue';
@@ -59,6 +60,7 @@ export function serveMockBackend(page: MessageEndpoint<PageMessage>, wallNow: ()
         try {
           const backend = new MockBackend({
             wallNow,
+            budgetClock: () => performance.now(),
             store: { load: () => message.saved, save: (serialized) => send({ type: 'saved', serialized }) },
             ...knownScenarioOnly(message.options),
             onSessionDecided: (initialSession) => send({ type: 'session', initialSession }),
@@ -84,51 +86,4 @@ function knownScenarioOnly(options: StartOptions): StartOptions {
   if (scenario === undefined || findScenario(scenario)) return options;
   console.warn(`Unknown scenario "${scenario}"; known: ${scenarioNames.join(', ')}. Keeping the current one.`);
   return withoutScenario;
-}
-
-/**
- * Slices stay short: a request that arrives during one waits for it to end, and an admin often
- * clicks right after the page loads.
- */
-const INDEX_SLICE_MS = 5;
-
-/**
- * Reads the filter values and builds the search index a slice at a time between requests;
- * otherwise the first filter change reads every order's values (10–35 ms at 100,000 orders in
- * Node) and the first search builds its joined text (45–60 ms) on the admin's keystroke. Again after
- * every change, which finds both ready in one call unless a scenario reset replaced them, enough
- * orders changed to rebuild the search index, or its character lists are still being made.
- */
-export function prepareIndexesInSlices(backend: {
-  read<T>(operation: (engine: { prepareIndexes(budgetMs: number): boolean }) => T): T;
-  subscribe(listener: () => void): () => void;
-}): void {
-  let scheduled = false;
-  const step = () => {
-    const ready = backend.read((engine) => engine.prepareIndexes(INDEX_SLICE_MS));
-    // Only now: a read that plays the clock saves, and the save's notice must not queue another slice.
-    scheduled = false;
-    if (!ready) schedule();
-  };
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setTimeout(step);
-  };
-  backend.subscribe(schedule);
-  schedule();
-}
-
-/** Wakes the backend when its next run step falls due on the wall clock, at the clock's speed. */
-function driveClock(backend: MockBackend): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const schedule = () => {
-    clearTimeout(timer);
-    const delay = backend.wallDelayToNextWake();
-    if (delay === null) return;
-    // Browsers clamp long timeouts; waking early is harmless, the backend just settles again.
-    timer = setTimeout(() => backend.transact(() => undefined), Math.min(delay + 1, 60_000));
-  };
-  backend.subscribe(schedule);
-  schedule();
 }

@@ -16,6 +16,11 @@ export type ProvisioningFilter = z.infer<typeof ProvisioningFilterSchema>;
 
 export const SEARCH_MAX_LENGTH = 100;
 
+/** The message of every `404 ORDER_NOT_FOUND`. */
+export function orderNotFoundMessage(orderId: string): string {
+  return `Order ${orderId} not found`;
+}
+
 /**
  * `attention`: only the orders an admin must act on (failed, stuck, paid but never provisioned),
  * the customer who has waited longest first. Without it: every order, newest first.

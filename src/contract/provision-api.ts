@@ -63,21 +63,22 @@ export const BulkProvisionRequestSchema = z.strictObject({
 });
 export type BulkProvisionRequest = z.infer<typeof BulkProvisionRequestSchema>;
 
-export const bulkResultCodes = [
+/** Every answer a provision request can get, one click or one order of a bulk retry (README: Guard answers). */
+export const provisionOutcomeCodes = [
   'PROVISIONING_STARTED',
   'ALREADY_PROVISIONED',
   'PROVISIONING_IN_PROGRESS',
   'NOT_ELIGIBLE',
   'ORDER_NOT_FOUND',
 ] as const;
-export const BulkResultCodeSchema = z.enum(bulkResultCodes);
-export type BulkResultCode = z.infer<typeof BulkResultCodeSchema>;
+export const ProvisionOutcomeCodeSchema = z.enum(provisionOutcomeCodes);
+export type ProvisionOutcomeCode = z.infer<typeof ProvisionOutcomeCodeSchema>;
 
 export const BulkProvisionResponseSchema = z.object({
   results: z.array(
     z.object({
       orderId: z.string(),
-      code: BulkResultCodeSchema,
+      code: ProvisionOutcomeCodeSchema,
       message: z.string(),
       retryAfterSeconds: z.nullable(z.int().check(z.nonnegative())),
     }),

@@ -6,6 +6,7 @@ import { BulkProvisionResponseSchema, ProvisionResponseSchema } from '@/contract
 import { SignInResponseSchema } from '@/contract/session-api';
 import { userWithRole } from '../../data/users';
 import { createMockServer } from '../../node';
+import { MINUTE_MS } from '@/lib/time';
 
 /*
  * Many requests at the same moment, over the network, from several pages (each its own session,
@@ -16,7 +17,6 @@ import { createMockServer } from '../../node';
 
 const { server, backend } = createMockServer();
 const ORIGIN = 'http://console.test';
-const MINUTE = 60_000;
 const BURST = 100;
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -116,7 +116,7 @@ describe('concurrent provision requests', () => {
       '202 PROVISIONING_STARTED': 1,
       '409 PROVISIONING_IN_PROGRESS': BURST - 1,
     });
-    backend.advance(10 * MINUTE);
+    backend.advance(10 * MINUTE_MS);
     expect(purchasesOf(['ORD-1001'])).toHaveLength(1);
     const detail = OrderDetailResponseSchema.parse(await (await api('/api/orders/ORD-1001')).json());
     expect(detail.order).toMatchObject({ status: 'active', provisioningStatus: 'active', activeRun: null });
@@ -161,7 +161,7 @@ describe('concurrent provision requests', () => {
       '409 PROVISIONING_IN_PROGRESS': BURST,
     });
 
-    backend.advance(15 * MINUTE);
+    backend.advance(15 * MINUTE_MS);
 
     const calls = backend.upstreamCalls().filter((call) => orderIds.includes(call.orderId));
     expect(countBy(purchasesOf(orderIds), (call) => call.orderId)).toEqual(

@@ -1,5 +1,5 @@
 import type { Order } from '@/contract/order';
-import { provisionMessages, type BulkProvisionResponse, type BulkResultCode } from '@/contract/provision-api';
+import { provisionMessages, type BulkProvisionResponse, type ProvisionOutcomeCode } from '@/contract/provision-api';
 import type { ToastInput } from '@/components/ui/toast/toast-store';
 import { STUCK_AFTER_MS } from '@/domain/provisioning-rules';
 import { formatWait } from '@/lib/time';
@@ -64,7 +64,7 @@ export function settledRunToast(
 }
 
 /** How each bulk answer is counted and listed; the order is the summary's. */
-const bulkOutcomeWords: Record<BulkResultCode, string> = {
+const bulkOutcomeWords: Record<ProvisionOutcomeCode, string> = {
   PROVISIONING_STARTED: 'started',
   ALREADY_PROVISIONED: 'already provisioned',
   PROVISIONING_IN_PROGRESS: 'in progress',

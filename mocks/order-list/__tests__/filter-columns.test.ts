@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { FilterColumns, type FilterValues } from '../filter-columns';
 
+/** The reading's deadlines in these tests are past or infinite: the clock's own time never matters. */
+const stoppedClock = () => 0;
+
 const orders: FilterValues[] = [
   { status: 'active', provider: 'smartvps', provisioning: 'active' },
   { status: 'paid', provider: 'hostycare', provisioning: 'failed' },
   { status: 'paid', provider: 'smartvps', provisioning: 'none' },
 ];
 
-/** A reader of `values` by position, as the engine reads its orders. */
+/** A reader of `values` by position, as the list index reads its orders. */
 const readerOf =
   (values: readonly FilterValues[]) =>
   (position: number): FilterValues => {
@@ -17,7 +20,7 @@ const readerOf =
   };
 
 function columnsOf(values: readonly FilterValues[]): FilterColumns {
-  const columns = new FilterColumns(values.length);
+  const columns = new FilterColumns(values.length, stoppedClock);
   columns.fill(readerOf(values), Number.POSITIVE_INFINITY);
   return columns;
 }
@@ -52,7 +55,7 @@ describe('FilterColumns', () => {
     const past = Number.NEGATIVE_INFINITY;
 
     it('reads up to the first look at the clock after the deadline, and says when every position is read', () => {
-      const columns = new FilterColumns(many.length);
+      const columns = new FilterColumns(many.length, stoppedClock);
       const read: number[] = [];
       const valuesAt = (position: number) => {
         read.push(position);
@@ -68,7 +71,7 @@ describe('FilterColumns', () => {
     });
 
     it('keeps what was set on positions already read, and reads the others as they are when it gets to them', () => {
-      const columns = new FilterColumns(many.length);
+      const columns = new FilterColumns(many.length, stoppedClock);
       columns.fill(readerOf(many), past);
       const cancelled: FilterValues = { status: 'cancelled', provider: 'hostycare', provisioning: 'none' };
       // Read already: the change is set, and the rest of the reading leaves it alone.
@@ -80,7 +83,7 @@ describe('FilterColumns', () => {
     });
 
     it('refuses to match before every position is read', () => {
-      const columns = new FilterColumns(many.length);
+      const columns = new FilterColumns(many.length, stoppedClock);
       columns.fill(readerOf(many), past);
       expect(() => columns.matcher({ status: 'paid' })).toThrow('before every position was read');
     });

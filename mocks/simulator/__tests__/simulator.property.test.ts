@@ -3,224 +3,53 @@ import { assert, describe, expect, test } from 'vitest';
 import type { Order } from '@/contract/order';
 import { attentionReason, longestWaitingFirst } from '@/domain/attention';
 import { isProvisioned, provisionAction, provisionGuard, type GuardAnswer } from '@/domain/provisioning-rules';
-import type { PackageId } from '../../data/products';
-import { buildSeed, type OrderSpec } from '../../data/seed-builder';
-import { ProvisioningEngine, type ProvisionOutcome, type ResolveOutcome } from '../engine';
-import { EngineSnapshotSchema, type EngineSnapshot } from '../engine-state';
+import { restoreFromChanges } from '../../backend/persistence';
+import { worldAround, type World } from '../../backend/world';
+import { buildSeed } from '../../data/seed-builder';
+import { healthyProviders } from '../provider-behaviour';
+import { ProvisioningSimulator, type ProvisionOutcome, type ResolveOutcome } from '../simulator';
+import { SimulatorStateSchema, type SimulatorState } from '../simulator-state';
 import {
-  healthyProviders,
-  type BehaviourPhase,
-  type CallOutcome,
-  type OperationBehaviour,
-  type ProvidersBehaviour,
-} from '../provider-behaviour';
-import { engineWith, freshOrder, MINUTE, orderOf } from './engine-test-kit';
+  commandsArb,
+  ORDER_IDS,
+  ordersOf,
+  setupArb,
+  type Admin,
+  type Command,
+  type OrderId,
+  type Setup,
+} from './random-use';
+import { orderOf, worldWith } from './simulator-test-kit';
 
 /*
- * Model-based check of the simulator: a random pool of orders and random provider weather, then a
- * random sequence of clicks, bulk retries, mark-resolved, clock jumps and page reloads, with every invariant checked after every
- * step. The shrunk counterexample (world + commands) replays with `play` in a plain test.
+ * Model-based check of the simulator: a random setup and commands (`random-use.ts`), with every
+ * invariant checked after every step. The shrunk counterexample (setup + commands) replays with
+ * `play` in a plain test.
  */
 
-const ADMINS = ['ana@reseller.test', 'ben@reseller.test'] as const;
-type Admin = (typeof ADMINS)[number];
-
-const ORDER_IDS = [
-  'ORD-FRESH',
-  'ORD-PAID',
-  'ORD-HOSTY',
-  'ORD-FAILED',
-  'ORD-STUCK',
-  'ORD-PENDING',
-  'ORD-CANCELLED',
-  'ORD-ACTIVE',
-] as const;
-type OrderId = (typeof ORDER_IDS)[number];
-
-/** What is fixed when the scenario is seeded: which orders share a package, and the providers' weather over time. */
-type World = {
-  packages: { fresh: PackageId; paid: PackageId; hosty: PackageId; failed: PackageId; stuck: PackageId };
-  stuck: { lastAttemptMinutesAgo: number; ipReadyInMinutes: number };
-  autoRunPaid: boolean;
-  providers: ProvidersBehaviour;
-  randomSeed: number;
-};
-
-type Command =
-  /** One admin clicking, or several clicks on the same order at the same instant (a burst). */
-  | { kind: 'clicks'; orderId: OrderId; admins: Admin[] }
-  /** One bulk retry of several orders, answered one by one in the order given. */
-  | { kind: 'bulk'; orderIds: OrderId[]; admin: Admin }
-  | { kind: 'resolve'; orderId: OrderId; admin: Admin }
-  | { kind: 'advance'; ms: number }
-  /** `snapshot`: the whole state round-trips through JSON; `storage`: only what changed since the seed is kept, as MockBackend saves it. */
-  | { kind: 'reload'; from: 'snapshot' | 'storage' };
-
-function ordersOf(world: World): OrderSpec[] {
-  return [
-    freshOrder('ORD-FRESH', { packageId: world.packages.fresh }),
-    freshOrder('ORD-PAID', { packageId: world.packages.paid, status: 'paid', autoProvisioned: undefined }),
-    freshOrder('ORD-HOSTY', { packageId: world.packages.hosty }),
-    freshOrder('ORD-FAILED', {
-      packageId: world.packages.failed,
-      createdMinutesAgo: 60,
-      autoProvisioned: true,
-      provisioningStatus: 'failed',
-      provisioningError: 'Hostycare createService failed after 3 attempts: API returned 503',
-      lastAttemptMinutesAgo: 30,
-    }),
-    freshOrder('ORD-STUCK', {
-      packageId: world.packages.stuck,
-      createdMinutesAgo: 60,
-      autoProvisioned: true,
-      provisioningStatus: 'provisioning',
-      lastAttemptMinutesAgo: world.stuck.lastAttemptMinutesAgo,
-      upstream: { id: 'svps-69001', ipAddress: '103.177.20.20', ipReadyInMinutes: world.stuck.ipReadyInMinutes },
-    }),
-    freshOrder('ORD-PENDING', { status: 'pending', paidMinutesAgo: undefined }),
-    freshOrder('ORD-CANCELLED', { status: 'cancelled', packageId: 'hostycare-cloud-m' }),
-    freshOrder('ORD-ACTIVE', {
-      createdMinutesAgo: 120,
-      status: 'active',
-      autoProvisioned: true,
-      provisioningStatus: 'active',
-      ipAddress: '103.177.30.30',
-      lastAttemptMinutesAgo: 100,
-      upstream: { id: 'svps-69002', ipAddress: '103.177.30.30', ipReadyInMinutes: -90 },
-    }),
-  ];
-}
-
-function seedEngine(world: World): ProvisioningEngine {
-  return engineWith(ordersOf(world), {
-    providers: world.providers,
-    randomSeed: world.randomSeed,
-    autoRunOrderIds: world.autoRunPaid ? ['ORD-PAID'] : [],
+function seedWorld(setup: Setup): World {
+  return worldWith(ordersOf(setup), {
+    providers: setup.providers,
+    randomSeed: setup.randomSeed,
+    autoRunOrderIds: setup.autoRunPaid ? ['ORD-PAID'] : [],
   });
 }
 
-// Success weighs most, so orders get far enough to be bought, queued, stuck and resumed.
-const outcomeArb: fc.Arbitrary<CallOutcome> = fc.oneof(
-  { weight: 6, arbitrary: fc.constant({ kind: 'succeed' as const }) },
-  {
-    weight: 1,
-    arbitrary: fc
-      .constantFrom('API returned 502', 'API returned 503')
-      .map((error) => ({ kind: 'fail' as const, error })),
-  },
-  {
-    weight: 1,
-    arbitrary: fc
-      .constantFrom('Package out of stock', 'Insufficient upstream balance')
-      .map((error) => ({ kind: 'fail' as const, error, permanent: true })),
-  },
-  { weight: 2, arbitrary: fc.constant({ kind: 'timeout' as const }) },
-);
-
-/** Outcomes that flip over time: phases of 1 s to 60 min each, then a last outcome for ever. */
-const operationArb: fc.Arbitrary<OperationBehaviour> = fc
-  .record({
-    latency: fc.tuple(fc.integer({ min: 100, max: 10_000 }), fc.integer({ min: 0, max: 20_000 })),
-    phases: fc.array(fc.record({ lengthMs: fc.integer({ min: 1_000, max: 60 * MINUTE }), outcome: outcomeArb }), {
-      maxLength: 3,
-    }),
-    last: outcomeArb,
-  })
-  .map(({ latency: [min, spread], phases, last }) => {
-    let untilMs = 0;
-    const timed = phases.map(({ lengthMs, outcome }): BehaviourPhase => {
-      untilMs += lengthMs;
-      return { untilMs, outcome };
-    });
-    return { latencyMs: [min, min + spread] as const, phases: [...timed, { outcome: last }] };
-  });
-
-const smartVpsPackageArb = fc.constantFrom<PackageId>('smartvps-4gb', 'smartvps-8gb');
-const hostycarePackageArb = fc.constantFrom<PackageId>('hostycare-cloud-m', 'hostycare-cloud-l');
-
-const worldArb: fc.Arbitrary<World> = fc.record({
-  packages: fc.record({
-    fresh: smartVpsPackageArb,
-    paid: smartVpsPackageArb,
-    hosty: hostycarePackageArb,
-    failed: hostycarePackageArb,
-    stuck: smartVpsPackageArb,
-  }),
-  stuck: fc.record({
-    lastAttemptMinutesAgo: fc.integer({ min: 0, max: 15 }),
-    ipReadyInMinutes: fc.integer({ min: -5, max: 20 }),
-  }),
-  autoRunPaid: fc.boolean(),
-  providers: fc.record({
-    smartvps: fc.record({
-      buyVps: operationArb,
-      statusCheck: operationArb,
-      ipAssignedAfterMs: fc.integer({ min: 0, max: 20 * MINUTE }),
-    }),
-    hostycare: fc.record({ createService: operationArb }),
-  }),
-  randomSeed: fc.integer(),
-});
-
-const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant('clicks' as const),
-      orderId: fc.constantFrom(...ORDER_IDS),
-      admins: fc.array(fc.constantFrom(...ADMINS), { minLength: 1, maxLength: 5 }),
-    }),
-  },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      kind: fc.constant('advance' as const),
-      // Biased to small steps, so runs are observed between their steps, with the odd long jump.
-      ms: fc.oneof(
-        { weight: 4, arbitrary: fc.integer({ min: 1_000, max: 30_000 }) },
-        { weight: 2, arbitrary: fc.integer({ min: 30_000, max: 5 * MINUTE }) },
-        { weight: 1, arbitrary: fc.integer({ min: 5 * MINUTE, max: 40 * MINUTE }) },
-      ),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('bulk' as const),
-      orderIds: fc.shuffledSubarray([...ORDER_IDS], { minLength: 1 }),
-      admin: fc.constantFrom(...ADMINS),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('resolve' as const),
-      orderId: fc.constantFrom(...ORDER_IDS),
-      admin: fc.constantFrom(...ADMINS),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('reload' as const),
-      from: fc.constantFrom('snapshot' as const, 'storage' as const),
-    }),
-  },
-);
-
-const commandsArb = fc.array(commandArb, { maxLength: 40 });
-
-const roundTrip = (snapshot: EngineSnapshot) => EngineSnapshotSchema.parse(JSON.parse(JSON.stringify(snapshot)));
+const roundTrip = (snapshot: SimulatorState) => SimulatorStateSchema.parse(JSON.parse(JSON.stringify(snapshot)));
 
 /**
  * A page reload: the saved state goes through sessionStorage as JSON and is validated on the way
  * back. From storage, only what changed since the seed was kept, as MockBackend saves it.
  */
-function reload(engine: ProvisioningEngine, world: World, from: 'snapshot' | 'storage'): ProvisioningEngine {
-  const behaviour = { providers: world.providers };
-  if (from === 'snapshot') return ProvisioningEngine.restore(roundTrip(engine.snapshot()), behaviour);
-  const kept = roundTrip(engine.changesSinceSeed());
-  return ProvisioningEngine.restoreChanges(kept, buildSeed(ordersOf(world), kept.scenarioStartedAt), behaviour);
+function reload(world: World, setup: Setup, from: 'snapshot' | 'storage'): World {
+  const behaviour = { providers: setup.providers };
+  if (from === 'snapshot') {
+    const restored = ProvisioningSimulator.restore(roundTrip(world.simulator.snapshot()), behaviour);
+    return worldAround(restored, [], () => performance.now());
+  }
+  const kept = roundTrip(world.simulator.changesSinceSeed());
+  const restored = restoreFromChanges(kept, buildSeed(ordersOf(setup), kept.scenarioStartedAt), behaviour);
+  return worldAround(restored, [], () => performance.now());
 }
 
 /** What a click should be answered, given the guard's answer just before it. */
@@ -268,19 +97,19 @@ function assertResolveAsPredicted(answer: ResolveOutcome, predicted: GuardAnswer
 const isPurchase = (step: string) => step === 'buyVps' || step === 'createService';
 
 function checkInvariants(
-  engine: ProvisioningEngine,
+  { simulator, orderList }: World,
   seededUpstream: ReadonlySet<string>,
   previousNow: number,
   where: string,
 ): void {
-  const now = engine.now;
-  const orders = new Map<string, Order>(ORDER_IDS.map((id) => [id, orderOf(engine, id).order]));
-  const runs = engine.runs();
+  const now = simulator.now;
+  const orders = new Map<string, Order>(ORDER_IDS.map((id) => [id, orderOf(simulator, id).order]));
+  const runs = simulator.runs();
   const packageOf = (orderId: string) => orders.get(orderId)?.packageId;
 
   // 1. One purchase per order: no purchase call once the order has a server upstream (seeded or bought).
   const bought = new Set<string>();
-  for (const call of engine.upstreamCalls()) {
+  for (const call of simulator.upstreamCalls()) {
     if (!isPurchase(call.operation)) continue;
     assert.isFalse(
       seededUpstream.has(call.orderId) || bought.has(call.orderId),
@@ -358,7 +187,7 @@ function checkInvariants(
       `invariant 4 (${where}): ${run.id} is overdue after settling`,
     );
   }
-  const attempts = ORDER_IDS.flatMap((id) => orderOf(engine, id).attempts);
+  const attempts = ORDER_IDS.flatMap((id) => orderOf(simulator, id).attempts);
   const running = attempts.filter((attempt) => attempt.outcome === 'running').map((attempt) => attempt.id);
   // A run waiting out its retry delay has ended its attempt; every other live run has one running, and nothing else does.
   const busy = runs.filter((run) => run.step !== 'retryDelay').map((run) => run.attemptId);
@@ -369,10 +198,10 @@ function checkInvariants(
   );
 
   // 7. Nothing runs on a resolved order: no run, no attempt, no upstream call after it was resolved, and it stays resolved.
-  const calls = engine.upstreamCalls();
+  const calls = simulator.upstreamCalls();
   for (const [id, order] of orders) {
     const { resolution } = order;
-    const resolvedEntries = orderOf(engine, id).audit.filter((entry) => entry.result === 'MARKED_RESOLVED');
+    const resolvedEntries = orderOf(simulator, id).audit.filter((entry) => entry.result === 'MARKED_RESOLVED');
     assert.strictEqual(
       resolvedEntries.length,
       resolution ? 1 : 0,
@@ -383,7 +212,7 @@ function checkInvariants(
     assert.notStrictEqual(order.provisioningStatus, 'active', `invariant 7 (${where}): ${id} is resolved and active`);
     const later = (at: string) => at > resolution.at;
     assert.isFalse(
-      orderOf(engine, id).attempts.some((attempt) => later(attempt.startedAt)),
+      orderOf(simulator, id).attempts.some((attempt) => later(attempt.startedAt)),
       `invariant 7 (${where}): ${id} had an attempt after it was resolved`,
     );
     assert.isFalse(
@@ -393,7 +222,7 @@ function checkInvariants(
   }
 
   // 5. Time only moves forward.
-  assert.isAtLeast(now, previousNow, `invariant 5 (${where}): the engine went back in time`);
+  assert.isAtLeast(now, previousNow, `invariant 5 (${where}): the simulator went back in time`);
   for (const attempt of attempts) {
     const startedAt = Date.parse(attempt.startedAt);
     assert.isAtMost(startedAt, now, `invariant 5 (${where}): ${attempt.id} starts in the future`);
@@ -423,7 +252,7 @@ function checkInvariants(
   }
 
   // 9. Needs attention is exactly the orders the shared rule picks, longest wait first, and its count.
-  const attention = engine.listOrders({ view: 'attention' });
+  const attention = orderList.list({ view: 'attention' });
   const expected = [...orders.values()]
     .filter((order) => attentionReason(order, now) !== null)
     .toSorted(longestWaitingFirst);
@@ -435,25 +264,26 @@ function checkInvariants(
   assert.strictEqual(attention?.attentionCount, expected.length, `invariant 9 (${where}): the attention count`);
 }
 
-const auditLength = (engine: ProvisioningEngine) =>
-  ORDER_IDS.reduce((sum, id) => sum + orderOf(engine, id).audit.length, 0);
+const auditLength = (simulator: ProvisioningSimulator) =>
+  ORDER_IDS.reduce((sum, id) => sum + orderOf(simulator, id).audit.length, 0);
 
-/** Plays the commands on the engine, reloading it when told, and on a twin that never reloads. */
-function play(world: World, commands: readonly Command[]): void {
-  let engine = seedEngine(world);
-  const twin = seedEngine(world);
-  const seededUpstream = new Set(ORDER_IDS.filter((id) => orderOf(engine, id).order.upstreamId !== null));
-  let previousNow = engine.now;
-  checkInvariants(engine, seededUpstream, previousNow, 'after seeding');
+/** Plays the commands on the simulator, reloading it when told, and on a twin that never reloads. */
+function play(setup: Setup, commands: readonly Command[]): void {
+  let world = seedWorld(setup);
+  const twin = seedWorld(setup).simulator;
+  const seededUpstream = new Set(ORDER_IDS.filter((id) => orderOf(world.simulator, id).order.upstreamId !== null));
+  let previousNow = world.simulator.now;
+  checkInvariants(world, seededUpstream, previousNow, 'after seeding');
 
   commands.forEach((command, index) => {
+    const { simulator } = world;
     const where = `after command ${index}, ${command.kind}`;
-    const auditBefore = auditLength(engine);
+    const auditBefore = auditLength(simulator);
     let requests = 0;
     const click = (orderId: OrderId, admin: Admin, bulk: boolean) => {
       requests += 1;
-      const predicted = provisionGuard(orderOf(engine, orderId).order, engine.now);
-      const answer = engine.provision(orderId, { actor: admin, bulk });
+      const predicted = provisionGuard(orderOf(simulator, orderId).order, simulator.now);
+      const answer = simulator.provision(orderId, { actor: admin, bulk });
       assertAnswerAsPredicted(
         answer,
         predicted,
@@ -475,9 +305,9 @@ function play(world: World, commands: readonly Command[]): void {
         break;
       case 'resolve': {
         requests += 1;
-        const predicted = provisionGuard(orderOf(engine, command.orderId).order, engine.now);
+        const predicted = provisionGuard(orderOf(simulator, command.orderId).order, simulator.now);
         const request = { actor: command.admin, reason: 'Fixed upstream by hand' };
-        const answer = engine.resolve(command.orderId, request);
+        const answer = simulator.resolve(command.orderId, request);
         assertResolveAsPredicted(
           answer,
           predicted,
@@ -492,51 +322,55 @@ function play(world: World, commands: readonly Command[]): void {
         break;
       }
       case 'advance':
-        engine.settle(engine.now + command.ms);
+        simulator.settle(simulator.now + command.ms);
         twin.settle(twin.now + command.ms);
         assert.strictEqual(
-          engine.now,
+          simulator.now,
           previousNow + command.ms,
           `invariant 5 (${where}): the clock did not land where it was sent`,
         );
         break;
       case 'reload': {
-        const before = engine.snapshot();
-        engine = reload(engine, world, command.from);
-        assert.deepEqual(engine.snapshot(), before, `invariant 6 (${where}): the reload lost or changed data`);
+        const before = simulator.snapshot();
+        world = reload(world, setup, command.from);
+        assert.deepEqual(world.simulator.snapshot(), before, `invariant 6 (${where}): the reload lost or changed data`);
         break;
       }
     }
     // 10. Every manual request, allowed or refused, writes exactly one audit entry.
-    assert.strictEqual(auditLength(engine) - auditBefore, requests, `invariant 10 (${where}): audit entries written`);
-    checkInvariants(engine, seededUpstream, previousNow, where);
+    assert.strictEqual(
+      auditLength(world.simulator) - auditBefore,
+      requests,
+      `invariant 10 (${where}): audit entries written`,
+    );
+    checkInvariants(world, seededUpstream, previousNow, where);
     // 6. A reload changes nothing about what happens next.
     assert.deepEqual(
-      engine.snapshot(),
+      world.simulator.snapshot(),
       twin.snapshot(),
-      `invariant 6 (${where}): the engine parted from its twin that never reloaded`,
+      `invariant 6 (${where}): the simulator parted from its twin that never reloaded`,
     );
-    previousNow = engine.now;
+    previousNow = world.simulator.now;
   });
 }
 
 describe('the provisioning simulator under random use', () => {
   test('never buys an order twice nor runs a resolved one, whatever the interleaving of clicks, bulk retries, resolves, clock jumps, provider failures and reloads', () => {
     const details = fc.check(
-      fc.property(worldArb, commandsArb, (world, commands) => {
-        play(world, commands);
+      fc.property(setupArb, commandsArb, (setup, commands) => {
+        play(setup, commands);
       }),
       { seed: 20_261_124, numRuns: 500, includeErrorInReport: true },
     );
-    // The report names the broken invariant and the shrunk world and commands, ready to replay with `play`.
+    // The report names the broken invariant and the shrunk setup and commands, ready to replay with `play`.
     expect(fc.defaultReportMessage(details)).toBeUndefined();
     // About 2 s on an idle 2-core machine; the margin is for a loaded one.
   }, 30_000);
 
-  // Found by the property above: storage used to pick the engine's servers by `boughtAt >= start`, so a
+  // Found by the property above: storage used to pick the simulator's servers by `boughtAt >= start`, so a
   // seeded server bought at the very minute the scenario starts was kept and rebuilt: a copy per reload.
   test('a reload from storage keeps a server bought as the scenario starts exactly once', () => {
-    const world: World = {
+    const setup: Setup = {
       packages: {
         fresh: 'smartvps-4gb',
         paid: 'smartvps-4gb',
@@ -549,7 +383,7 @@ describe('the provisioning simulator under random use', () => {
       providers: healthyProviders,
       randomSeed: 0,
     };
-    const engine = seedEngine(world);
-    expect(reload(engine, world, 'storage').snapshot()).toStrictEqual(engine.snapshot());
+    const world = seedWorld(setup);
+    expect(reload(world, setup, 'storage').simulator.snapshot()).toStrictEqual(world.simulator.snapshot());
   });
 });

@@ -1,15 +1,16 @@
 import { z } from '@/lib/zod';
+import { MAX_SPEED } from '@/contract/mock-control';
 
 export const ClockStateSchema = z.object({
   simTime: z.number(),
-  speed: z.number().check(z.positive(), z.maximum(10_000)),
+  speed: z.number().check(z.positive(), z.maximum(MAX_SPEED)),
   paused: z.boolean(),
 });
 export type ClockState = z.infer<typeof ClockStateSchema>;
 
 /**
  * The backend's own time. It runs at `speed` times the wall clock, can be paused, and can be
- * advanced by hand. The engine never reads the wall clock itself; only this class does, through
+ * advanced by hand. The simulator never reads the wall clock itself; only this class does, through
  * the injected `wallNow`, so tests drive it with a fake.
  */
 export class SimulatedClock {

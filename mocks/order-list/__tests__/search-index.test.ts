@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../search-index';
 
 /**
@@ -7,14 +7,13 @@ import { SearchIndex } from '../search-index';
  * exactly one chunk of work (500 texts), whatever the machine's speed.
  */
 const SLICE_BUDGET_MS = 1.5;
-function stepClock(): void {
+function stepClock(): () => number {
   let now = 0;
-  vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+  return () => (now += 1);
 }
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+/** For tests that give a slice no budget or all the time there is: the clock never moves. */
+const stoppedClock = () => 0;
 
 /** Slices until the index is ready; how many it took. */
 function slicesUntilReady(index: SearchIndex, betweenSlices: (slice: number) => void = () => undefined): number {
@@ -41,13 +40,13 @@ describe('SearchIndex', () => {
     ['nothing', ['x', 'y'], 'q', []],
     ['a needle holding the separator', ['a\u0000b', 'a'], 'a\u0000b', [0]],
   ])('finds %s', (_label, texts, needle, expected) => {
-    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '', stoppedClock);
     expect(Array.from(index.positionsMatching(needle))).toEqual(expected);
   });
 
   it('sees a changed text at once, and after the rebuild that many changes cause', () => {
     const texts = Array.from({ length: 1_000 }, (_, position) => `ord-${position}`);
-    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '', stoppedClock);
     expect(Array.from(index.positionsMatching('103.177'))).toEqual([]);
     texts[7] = 'ord-7\n103.177.0.1';
     index.invalidate(7);
@@ -62,7 +61,7 @@ describe('SearchIndex', () => {
 
   it('answers a one-character search from lists rebuilt with the texts, and leaves an earlier answer as it was', () => {
     const texts = Array.from({ length: 1_000 }, (_, position) => `ord-${position}`);
-    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '', stoppedClock);
     index.prepareFor(Number.POSITIVE_INFINITY);
     const before = index.positionsMatching('7');
     const beforeCopy = Array.from(before);
@@ -84,7 +83,7 @@ describe('SearchIndex', () => {
 
   it('answers a one-character search from its list with the texts changed since checked as they are now', () => {
     const texts = Array.from({ length: 1_000 }, (_, position) => `ord-${position}`);
-    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '', stoppedClock);
     index.prepareFor(Number.POSITIVE_INFINITY);
     // Fewer changes than make a rebuild worth it: the first and last texts lose their 7s or gain
     // one, a text in the middle gains a character no text had.
@@ -107,10 +106,14 @@ describe('SearchIndex', () => {
   it('reads every text once when prepared ahead, and none again for the searches after it', () => {
     const texts = ['ord-1', 'ord-2', 'ord-3'];
     let reads = 0;
-    const index = new SearchIndex(texts.length, (position) => {
-      reads += 1;
-      return texts[position] ?? '';
-    });
+    const index = new SearchIndex(
+      texts.length,
+      (position) => {
+        reads += 1;
+        return texts[position] ?? '';
+      },
+      stoppedClock,
+    );
     index.prepare();
     expect(reads).toBe(3);
     index.prepare();
@@ -119,9 +122,9 @@ describe('SearchIndex', () => {
   });
 
   it('built in slices, answers as a scan would, changes made meanwhile included', () => {
-    stepClock();
+    const clock = stepClock();
     const texts = Array.from({ length: 5_000 }, (_, position) => `ord-${position}`);
-    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '', clock);
     // No time at all: nothing is read, the next slice goes on.
     expect(index.prepareFor(0)).toBe(false);
     const slices = slicesUntilReady(index, (slice) => {
@@ -143,9 +146,9 @@ describe('SearchIndex', () => {
   });
 
   it('finishes a build whose unread texts change meanwhile, without starting over', () => {
-    stepClock();
+    const clock = stepClock();
     const texts = Array.from({ length: 5_000 }, (_, position) => `ord-${position}`);
-    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '', clock);
     const slices = slicesUntilReady(index, (slice) => {
       // More changes than make a rebuild worth it, all to texts the build reads later.
       if (slice !== 1) return;
@@ -160,9 +163,9 @@ describe('SearchIndex', () => {
   });
 
   it('drops the lists being made when enough changes start a rebuild, and lists the new texts', () => {
-    stepClock();
+    const clock = stepClock();
     const texts = Array.from({ length: 5_000 }, (_, position) => `ord-${position}`);
-    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+    const index = new SearchIndex(texts.length, (position) => texts[position] ?? '', clock);
     // Ten slices read the texts; two more list a thousand of them.
     for (let slice = 0; slice < 12; slice += 1) expect(index.prepareFor(SLICE_BUDGET_MS)).toBe(false);
     for (let position = 0; position < 300; position += 1) {
@@ -190,7 +193,7 @@ describe('SearchIndex', () => {
         ),
         (initial, steps) => {
           const texts = [...initial];
-          const index = new SearchIndex(texts.length, (position) => texts[position] ?? '');
+          const index = new SearchIndex(texts.length, (position) => texts[position] ?? '', stoppedClock);
           for (const [at, replacement, needle, idleBefore] of steps) {
             // Sometimes the character lists get made between two searches, sometimes not.
             if (idleBefore) index.prepareFor(Number.POSITIVE_INFINITY);

@@ -6,9 +6,17 @@ import type { OrdersQuery, ProvisioningFilter } from '@/contract/orders-api';
 import { attentionReason, longestWaitingFirst } from '@/domain/attention';
 import { defaultOrderSpecs, historicalOrders } from '../../data/default-orders';
 import { buildSeed } from '../../data/seed-builder';
-import { ProvisioningEngine } from '../engine';
-import { healthyProviders } from '../provider-behaviour';
-import { MINUTE, START } from './engine-test-kit';
+import { worldAround, type World } from '../../backend/world';
+import { healthyProviders } from '../../simulator/provider-behaviour';
+import { ProvisioningSimulator } from '../../simulator/simulator';
+import { START } from '../../simulator/__tests__/simulator-test-kit';
+import { MINUTE_MS } from '@/lib/time';
+
+/** A budget clock that moves 1 ms each time it is read: how far a slice gets does not depend on the machine. */
+function steppingClock(): () => number {
+  let now = 0;
+  return () => (now += 1);
+}
 
 /**
  * The list endpoint's indexes (paid orders for Needs attention, the search index, the cut of the
@@ -18,35 +26,38 @@ const specs = [...defaultOrderSpecs(), ...historicalOrders(50_000, 400, 5)];
 const positions = buildSeed(specs, START).orders.map((order) => order._id);
 
 /** A list that still shows old copies of two orders (the `stale-list` scenario's cache), then runs that change orders. */
-function engineAfterRuns(
+function worldAfterRuns(
   orderSpecs = specs,
   staleIds = ['ORD-1002', 'ORD-1004'],
-): { engine: ProvisioningEngine; stale: Map<string, Order> } {
+): { world: World; stale: Map<string, Order> } {
   const { orders, servers } = buildSeed(orderSpecs, START);
   const staleSpecs = orderSpecs
     .filter((spec) => staleIds.includes(spec.id))
     .map((spec) => ({ ...spec, status: 'paid' as const, provisioningStatus: null, ipAddress: '10.9.8.7' }));
   const staleListEntries = buildSeed(staleSpecs, START).orders;
-  const engine = ProvisioningEngine.seed(
-    { scenario: 'test', start: START, randomSeed: 3, orders, servers, staleListEntries, autoRunOrderIds: [] },
+  const simulator = ProvisioningSimulator.seed(
+    { scenario: 'test', start: START, randomSeed: 3, orders, servers, autoRunOrderIds: [] },
     { providers: healthyProviders },
   );
+  const world = worldAround(simulator, staleListEntries, steppingClock());
   for (const orderId of ['ORD-1003', 'ORD-1005', 'ORD-1006'])
-    engine.provision(orderId, { actor: 'admin@reseller.test' });
-  engine.settle(START + 2 * MINUTE);
+    world.simulator.provision(orderId, { actor: 'admin@reseller.test' });
+  world.simulator.settle(START + 2 * MINUTE_MS);
   // No write touched them, so the list still serves both old copies.
   const stale = new Map(staleListEntries.map((entry) => [entry._id, { ...entry, activeRun: null }]));
-  return { engine, stale };
+  return { world, stale };
 }
 
 function scan(
-  engine: ProvisioningEngine,
+  world: World,
   stale: ReadonlyMap<string, Order>,
   query: OrdersQuery,
   ids = positions,
 ): { ids: string[]; attentionCount: number } {
-  const listed = ids.map((id) => stale.get(id) ?? engine.getOrder(id)?.order).filter((order) => order !== undefined);
-  const needsAttention = listed.filter((order) => attentionReason(order, engine.now) !== null);
+  const listed = ids
+    .map((id) => stale.get(id) ?? world.simulator.getOrder(id)?.order)
+    .filter((order) => order !== undefined);
+  const needsAttention = listed.filter((order) => attentionReason(order, world.simulator.now) !== null);
   const needle = query.q?.toLowerCase();
   const matches = (query.view === 'attention' ? needsAttention.toSorted(longestWaitingFirst) : listed).filter(
     (order) =>
@@ -74,13 +85,13 @@ const queryArbitrary = fc.record(
 );
 
 /** Every page of a query, following `nextCursor`: the ids in order, and the counts each page gave. */
-function allPages(engine: ProvisioningEngine, query: OrdersQuery, limit: number, all = positions) {
+function allPages(world: World, query: OrdersQuery, limit: number, all = positions) {
   const ids: string[] = [];
   const totals = new Set<number | undefined>();
   const attentionCounts = new Set<number | undefined>();
   let cursor: string | undefined;
   do {
-    const answer = engine.listOrders({ ...query, limit, ...(cursor ? { cursor } : {}) });
+    const answer = world.orderList.list({ ...query, limit, ...(cursor ? { cursor } : {}) });
     totals.add(answer?.total);
     attentionCounts.add(answer?.attentionCount);
     ids.push(...(answer?.orders.map((order) => order._id) ?? []));
@@ -90,30 +101,25 @@ function allPages(engine: ProvisioningEngine, query: OrdersQuery, limit: number,
 }
 
 /** What `allPages` must give: the scan's matches, and the same counts on every page. */
-function scannedPages(
-  engine: ProvisioningEngine,
-  stale: ReadonlyMap<string, Order>,
-  query: OrdersQuery,
-  all = positions,
-) {
-  const { ids, attentionCount } = scan(engine, stale, query, all);
+function scannedPages(world: World, stale: ReadonlyMap<string, Order>, query: OrdersQuery, all = positions) {
+  const { ids, attentionCount } = scan(world, stale, query, all);
   return { ids, totals: [ids.length], attentionCounts: [attentionCount] };
 }
 
 describe('listOrders', () => {
-  const { engine, stale } = engineAfterRuns();
+  const { world, stale } = worldAfterRuns();
 
   it('pages through exactly the orders a scan of every order finds, in the same order, with the same counts', () => {
     fc.assert(
       fc.property(queryArbitrary, fc.integer({ min: 1, max: 120 }), (query, limit) => {
-        expect(allPages(engine, query, limit)).toEqual(scannedPages(engine, stale, query));
+        expect(allPages(world, query, limit)).toEqual(scannedPages(world, stale, query));
       }),
       { numRuns: 200 },
     );
   });
 
   it('keeps its indexes in step when orders change after they were built', () => {
-    const changing = engineAfterRuns();
+    const changing = worldAfterRuns();
     const queries: OrdersQuery[] = [
       { provisioning: 'none' },
       { status: 'paid', provider: 'smartvps' },
@@ -123,18 +129,18 @@ describe('listOrders', () => {
       { view: 'attention', provisioning: 'failed' },
     ];
     for (const query of queries)
-      expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+      expect(allPages(changing.world, query, 50)).toEqual(scannedPages(changing.world, changing.stale, query));
     // A write to ORD-1004 drops its stale copy.
-    changing.engine.provision('ORD-1004', { actor: 'admin@reseller.test' });
+    changing.world.simulator.provision('ORD-1004', { actor: 'admin@reseller.test' });
     changing.stale.delete('ORD-1004');
     for (const query of queries)
-      expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+      expect(allPages(changing.world, query, 50)).toEqual(scannedPages(changing.world, changing.stale, query));
     // Runs move orders between statuses and give them IPs.
     for (const orderId of ['ORD-1001', 'ORD-1012'])
-      changing.engine.provision(orderId, { actor: 'admin@reseller.test' });
-    changing.engine.settle(START + 15 * MINUTE);
+      changing.world.simulator.provision(orderId, { actor: 'admin@reseller.test' });
+    changing.world.simulator.settle(START + 15 * MINUTE_MS);
     for (const query of queries)
-      expect(allPages(changing.engine, query, 50)).toEqual(scannedPages(changing.engine, changing.stale, query));
+      expect(allPages(changing.world, query, 50)).toEqual(scannedPages(changing.world, changing.stale, query));
   });
 
   it('answers as the scan does when orders change while its filter values are still being read ahead', () => {
@@ -143,7 +149,7 @@ describe('listOrders', () => {
     const manyPositions = buildSeed(manySpecs, START).orders.map((order) => order._id);
     expect(manyPositions.length).toBeGreaterThan(2 * 1_024);
     const lateId = manyPositions[1_500] ?? '';
-    const changing = engineAfterRuns(manySpecs, ['ORD-1002', lateId]);
+    const changing = worldAfterRuns(manySpecs, ['ORD-1002', lateId]);
     const queries: OrdersQuery[] = [
       { provisioning: 'none' },
       { status: 'paid', provider: 'smartvps' },
@@ -152,38 +158,38 @@ describe('listOrders', () => {
     ];
     const answersAsScan = () => {
       for (const query of queries)
-        expect(allPages(changing.engine, query, 50, manyPositions)).toEqual(
-          scannedPages(changing.engine, changing.stale, query, manyPositions),
+        expect(allPages(changing.world, query, 50, manyPositions)).toEqual(
+          scannedPages(changing.world, changing.stale, query, manyPositions),
         );
     };
 
-    expect(changing.engine.prepareIndexes(0)).toBe(false);
+    expect(changing.world.orderList.prepare(0)).toBe(false);
     // Read already: these orders' changes must be written over what was read.
     for (const orderId of ['ORD-1001', 'ORD-1012'])
-      changing.engine.provision(orderId, { actor: 'admin@reseller.test' });
-    changing.engine.settle(START + 15 * MINUTE);
+      changing.world.simulator.provision(orderId, { actor: 'admin@reseller.test' });
+    changing.world.simulator.settle(START + 15 * MINUTE_MS);
     // Not read yet: a write drops the order's stale copy, and the reading must find it gone.
-    changing.engine.provision(lateId, { actor: 'admin@reseller.test' });
+    changing.world.simulator.provision(lateId, { actor: 'admin@reseller.test' });
     changing.stale.delete(lateId);
-    expect(changing.engine.prepareIndexes(0)).toBe(false);
+    expect(changing.world.orderList.prepare(0)).toBe(false);
     // The list's first filtered request reads the rest.
     answersAsScan();
   });
 
   it('says its indexes are ready only once the search index is built as well as the filter values read', () => {
-    const { engine: fresh } = engineAfterRuns();
+    const { world: fresh } = worldAfterRuns();
     // 444 orders: a slice with no time left reads every filter value, and leaves the search index unbuilt.
-    expect(fresh.prepareIndexes(0)).toBe(false);
-    for (let slices = 0; slices < 1_000 && !fresh.prepareIndexes(5); slices += 1);
-    expect(fresh.prepareIndexes(0)).toBe(true);
+    expect(fresh.orderList.prepare(0)).toBe(false);
+    for (let slices = 0; slices < 1_000 && !fresh.orderList.prepare(5); slices += 1);
+    expect(fresh.orderList.prepare(0)).toBe(true);
   });
 
   it('serves the stale copies the list shows, and finds them by what those copies say', () => {
-    expect(engine.listOrders({ q: '10.9.8.7' })?.orders.map((order) => order._id)).toEqual(['ORD-1002', 'ORD-1004']);
-    expect(engine.getOrder('ORD-1004')?.order.ipAddress).not.toBe('10.9.8.7');
+    expect(world.orderList.list({ q: '10.9.8.7' })?.orders.map((order) => order._id)).toEqual(['ORD-1002', 'ORD-1004']);
+    expect(world.simulator.getOrder('ORD-1004')?.order.ipAddress).not.toBe('10.9.8.7');
   });
 
   it('answers null for a cursor that names no order', () => {
-    expect(engine.listOrders({ cursor: 'ORD-nope' })).toBeNull();
+    expect(world.orderList.list({ cursor: 'ORD-nope' })).toBeNull();
   });
 });

@@ -1,13 +1,15 @@
+import type { BudgetClock } from './budget-clock';
+
 /**
  * Substring search over many short texts (one per order), answered without a scan per keystroke:
  * the texts are joined into one string and searched with `indexOf`, which V8 runs as a fast string
  * search over the whole block, so a query costs about its hits, not one `includes` per order.
  *
  * A one-character needle, the first keystroke of every search, matches nearly every text, and
- * walking its hits cost ~10 ms at 100,000 orders (more in the browser). Once the joined text is
- * built, further slices list the texts that hold each character, so that search becomes a list
- * already made. The lists come second: they cost as much again as the joined text, and a search
- * typed just after a reload waits for the joined text only.
+ * walking its hits is the slowest search there is. Once the joined text is built, further slices
+ * list the texts that hold each character, so that search becomes a list already made. The lists
+ * come second: they cost as much again as the joined text, and a search typed just after a reload
+ * waits for the joined text only.
  *
  * A text that changes is checked on its own until enough have changed to make rebuilding worth it,
  * so a provisioning run (an IP assigned) does not rebuild 100,000 texts. Until that rebuild, a
@@ -49,10 +51,14 @@ export class SearchIndex {
   /** What a build done in slices (`prepareFor`) has read so far, null when none is under way. */
   private pending: string[] | null = null;
 
-  /** `textAt(position)` is the lower-case text of the entry at each position, 0 to `size - 1`. */
+  /**
+   * `textAt(position)` is the lower-case text of the entry at each position, 0 to `size - 1`;
+   * `budgetClock` is what `prepareFor` spends its budget on.
+   */
   constructor(
     private readonly size: number,
     private readonly textAt: (position: number) => string,
+    private readonly budgetClock: BudgetClock,
   ) {}
 
   /** The entry at `position` has a new text. */
@@ -81,8 +87,8 @@ export class SearchIndex {
 
   /**
    * Hits as of the build, with the changed texts checked as they are now (the build read them
-   * before they changed). The runs of hits between two changed positions are copied whole: ~1.3 ms
-   * for 100,000 hits and 100 changed texts in Node, where copying them one by one cost ~10.
+   * before they changed). The runs of hits between two changed positions are copied whole, many
+   * times faster than one position at a time.
    */
   private withChangedTexts(built: Int32Array, needle: string): Int32Array {
     const result = new Int32Array(built.length + this.changed.size);
@@ -124,13 +130,13 @@ export class SearchIndex {
   }
 
   /**
-   * Works on the index for about `budgetMs`: reads texts for the next build and builds the joined
+   * Works on the index for about `budgetMs` of the budget clock: reads texts for the next build and builds the joined
    * text once all are read, then lists the characters; true when all of it is ready. For slices
    * between requests: 100,000 texts are read over many short slices, not in one long task. A text
    * that changes meanwhile is checked on its own, as after any build.
    */
   prepareFor(budgetMs: number): boolean {
-    const until = performance.now() + budgetMs;
+    const until = this.budgetClock() + budgetMs;
     return this.buildJoined(until) && this.listCharacters(until);
   }
 
@@ -145,7 +151,7 @@ export class SearchIndex {
       this.listing = null;
     }
     const texts = this.pending;
-    while (texts.length < this.size && performance.now() < until) {
+    while (texts.length < this.size && this.budgetClock() < until) {
       const end = Math.min(this.size, texts.length + READ_SLICE);
       for (let position = texts.length; position < end; position += 1) texts.push(this.textAt(position));
     }
@@ -160,7 +166,7 @@ export class SearchIndex {
   private listCharacters(until: number): boolean {
     const listing = this.listing;
     if (!listing) return true;
-    while (listing.next < listing.texts.length && performance.now() < until) {
+    while (listing.next < listing.texts.length && this.budgetClock() < until) {
       const end = Math.min(listing.texts.length, listing.next + READ_SLICE);
       for (; listing.next < end; listing.next += 1) listing.lists.add(listing.next, listing.texts[listing.next] ?? '');
     }
@@ -182,8 +188,8 @@ export class SearchIndex {
 
   /**
    * The entry an offset of `joined` falls in, walking on from `position` (an entry at or before it):
-   * hits come in order and the next search starts at the next entry, so a walk is mostly one step,
-   * where a binary search per hit cost 17 at 100,000 entries.
+   * hits come in order and the next search starts at the next entry, so a walk is mostly one step
+   * where a binary search would take seventeen at 100,000 entries.
    */
   private positionAtFrom(offset: number, position: number): number {
     let at = position;
@@ -216,9 +222,9 @@ class CharacterLists {
 }
 
 /**
- * Ascending positions in a typed array that doubles as it fills: 2.7 million positions at 100,000
- * orders, which arrays of numbers took ~300 ms to grow to, and these ~50. Searches get a view, not
- * a copy: copying 100,000 positions into an array takes 3 ms or more here.
+ * Ascending positions in a typed array that doubles as it fills: millions of positions at 100,000
+ * orders, which an array of numbers grows to several times more slowly. Searches get a view, not a
+ * copy, since a copy of 100,000 positions would cost more than the search.
  */
 class PositionList {
   private items = new Int32Array(64);

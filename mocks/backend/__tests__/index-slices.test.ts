@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { prepareIndexesInSlices } from '../serve-backend';
+import { prepareIndexesInSlices } from '../between-requests';
 
 /**
  * A backend whose indexes need `slices` calls to build, and again whenever `change` says so.
@@ -12,8 +12,8 @@ function backendBuildingIn(slices: number, { readsSave = false } = {}) {
   const notify = () => {
     for (const listener of listeners) listener();
   };
-  const engine = {
-    prepareIndexes: () => {
+  const orderList = {
+    prepare: () => {
       calls += 1;
       slicesLeft = Math.max(0, slicesLeft - 1);
       return slicesLeft === 0;
@@ -21,8 +21,8 @@ function backendBuildingIn(slices: number, { readsSave = false } = {}) {
   };
   return {
     backend: {
-      read: <T>(operation: (searchable: typeof engine) => T) => {
-        const result = operation(engine);
+      read: <T>(operation: (world: { orderList: typeof orderList }) => T) => {
+        const result = operation({ orderList });
         if (readsSave) notify();
         return result;
       },

@@ -10,8 +10,8 @@ import {
 import { UpstreamCallSchema } from '@/contract/mock-control';
 
 /**
- * Everything the simulated backend knows, as plain data: it is saved after every change and
- * validated when loaded, so a reload resumes runs where they were and corrupt data is caught.
+ * Everything the simulator knows, as plain data: it is saved after every change and validated when
+ * loaded, so a reload resumes runs where they were and corrupt data is caught.
  */
 
 export const StoredOrderSchema = z.omit(OrderSchema, { activeRun: true });
@@ -58,10 +58,10 @@ export const UpstreamServerSchema = z.object({
 });
 export type UpstreamServer = z.infer<typeof UpstreamServerSchema>;
 
-export const ENGINE_STATE_VERSION = 2;
+export const SIMULATOR_STATE_VERSION = 3;
 
-export const EngineSnapshotSchema = z.object({
-  version: z.literal(ENGINE_STATE_VERSION),
+export const SimulatorStateSchema = z.object({
+  version: z.literal(SIMULATOR_STATE_VERSION),
   scenario: z.string(),
   scenarioStartedAt: z.number(),
   cursor: z.number(),
@@ -70,8 +70,6 @@ export const EngineSnapshotSchema = z.object({
   orders: z.array(StoredOrderSchema),
   /** Orders changed since the seed: storage keeps only these and rebuilds the rest from the seed. */
   changedOrderIds: z.array(z.string()),
-  /** Old versions of orders that the list endpoint still serves until a write touches them (a stale cache). */
-  staleListEntries: z.array(StoredOrderSchema),
   runs: z.array(RunSchema),
   attempts: z.array(AttemptSchema),
   audit: z.array(AuditEntrySchema),
@@ -80,4 +78,4 @@ export const EngineSnapshotSchema = z.object({
   seededServerCount: z.int().check(z.nonnegative()),
   upstreamCalls: z.array(UpstreamCallSchema),
 });
-export type EngineSnapshot = z.infer<typeof EngineSnapshotSchema>;
+export type SimulatorState = z.infer<typeof SimulatorStateSchema>;

@@ -1,6 +1,10 @@
 import { describe, expect, test, vi } from 'vitest';
-import { MockBackend, type SnapshotStore } from '../backend';
-import { ProvisioningEngine } from '../engine/engine';
+import { MockBackend } from '../mock-backend';
+import type { SnapshotStore } from '../persistence';
+import { ProvisioningSimulator } from '../../simulator/simulator';
+
+/** The list index's idle slices are not under test here. */
+const budgetClock = () => performance.now();
 
 const WALL = Date.parse('2026-11-24T12:00:30.000Z');
 
@@ -20,7 +24,7 @@ const bearer = (token: string | null | undefined) => (token ? `Bearer ${token}` 
 const boot = (
   store: SnapshotStore,
   options: { scenario?: string; as?: 'admin' | 'support' | 'signedOut' | 'expired' } = {},
-) => new MockBackend({ wallNow: () => WALL, store, clock: { paused: true }, ...options });
+) => new MockBackend({ budgetClock, wallNow: () => WALL, store, clock: { paused: true }, ...options });
 
 describe('MockBackend sessions', () => {
   test.each([
@@ -52,7 +56,7 @@ describe('MockBackend sessions', () => {
     const store = memoryStore();
     const first = boot(store, { scenario: 'default' });
     const token = first.initialSession?.token ?? '';
-    first.signOut(token);
+    first.signOut(bearer(token));
     expect(boot(store).authenticate(bearer(token))).toEqual({ kind: 'unknown' });
   });
 
@@ -60,7 +64,7 @@ describe('MockBackend sessions', () => {
     const store = memoryStore();
     const first = boot(store, { scenario: 'default' });
     const adminToken = first.initialSession?.token;
-    first.transact((engine) => engine.provision('ORD-1001', { actor: 'admin@reseller.test' }));
+    first.transact(({ simulator }) => simulator.provision('ORD-1001', { actor: 'admin@reseller.test' }));
 
     const reloaded = boot(store, { as: 'support' });
     expect(reloaded.authenticate(bearer(adminToken))).toEqual({ kind: 'unknown' });
@@ -68,7 +72,7 @@ describe('MockBackend sessions', () => {
       kind: 'user',
       user: { role: 'support' },
     });
-    expect(reloaded.transact((engine) => engine.getOrder('ORD-1001')?.audit)).toMatchObject([
+    expect(reloaded.transact(({ simulator }) => simulator.getOrder('ORD-1001')?.audit)).toMatchObject([
       { actor: 'admin@reseller.test' },
     ]);
   });
@@ -110,22 +114,23 @@ describe('MockBackend sessions', () => {
   });
 
   describe('the start, as the page sees it', () => {
-    /** What a start does, in order: the session announced, the engine built, the data saved. */
+    /** What a start does, in order: the session announced, the world built, the data saved. */
     function start(store: SnapshotStore, options: { scenario?: string; as?: 'admin' | 'support' } = {}) {
       const steps: string[] = [];
       const recording: SnapshotStore = {
         load: () => store.load(),
         save: (serialized) => (steps.push('save'), store.save(serialized)),
       };
-      const { seed, restoreChanges } = ProvisioningEngine;
+      const { seed, restore } = ProvisioningSimulator;
       const seedSpy = vi
-        .spyOn(ProvisioningEngine, 'seed')
-        .mockImplementation((...args) => (steps.push('build'), seed.call(ProvisioningEngine, ...args)));
+        .spyOn(ProvisioningSimulator, 'seed')
+        .mockImplementation((...args) => (steps.push('build'), seed.call(ProvisioningSimulator, ...args)));
       const restoreSpy = vi
-        .spyOn(ProvisioningEngine, 'restoreChanges')
-        .mockImplementation((...args) => (steps.push('build'), restoreChanges.call(ProvisioningEngine, ...args)));
+        .spyOn(ProvisioningSimulator, 'restore')
+        .mockImplementation((...args) => (steps.push('build'), restore.call(ProvisioningSimulator, ...args)));
       try {
         const backend = new MockBackend({
+          budgetClock,
           wallNow: () => WALL,
           store: recording,
           ...options,
@@ -154,8 +159,8 @@ describe('MockBackend sessions', () => {
     test('a reload with `as` saves its new session at once, before anything else happens', () => {
       const store = memoryStore();
       const first = boot(store, { scenario: 'default' });
-      const reloaded = new MockBackend({ wallNow: () => WALL, store, as: 'support' });
-      const again = new MockBackend({ wallNow: () => WALL, store });
+      const reloaded = new MockBackend({ budgetClock, wallNow: () => WALL, store, as: 'support' });
+      const again = new MockBackend({ budgetClock, wallNow: () => WALL, store });
       expect(again.authenticate(bearer(reloaded.initialSession?.token))).toMatchObject({
         kind: 'user',
         user: { role: 'support' },
