@@ -10,8 +10,8 @@ import { connectToBackend } from './worker/connect-backend';
  *
  * Requests are intercepted in the page and posted to the worker, not sent through MSW's service
  * worker: the same handlers run either way, but the service worker adds a trip through the browser
- * process to every request (~10 ms here, far more while the page is busy) and a registration to
- * every first visit. Intercepting is in place when this returns, so the console's first request is
+ * process to every request (far longer while the page is busy) and a registration to every first
+ * visit. Intercepting is in place when this returns, so the console's first request is
  * never lost; it waits in the worker's queue until the seed is built. Requests no handler claims
  * go to the network.
  */

@@ -3,7 +3,7 @@ import { takeStartOptions, type StartOptions } from './start-options';
 const SAVED_BACKEND_KEY = 'provision-console:mock-backend';
 /**
  * The URL's start options until the backend has saved the start they asked for: a reload before
- * then (seeding 100,000 orders takes ~0.5 s) starts again instead of resuming the previous backend
+ * then (seeding 100,000 orders takes a while) starts again instead of resuming the previous backend
  * with a session the console never got.
  */
 const PENDING_START_KEY = 'provision-console:mock-start';

@@ -9,10 +9,10 @@ const TIMES_OF_DAY = Array.from(
 );
 
 /**
- * `new Date(ms).toISOString()` for whole minutes, ~8× faster: a seed of 100,000 orders formats
- * ~300,000 dates, ~200 ms of `toISOString` in Chromium, on the path to the first row. A scenario's
- * orders fall on a few hundred days, so each day's "YYYY-MM-DDT" is made once and joined to the
- * minute's time. Anything else (seconds, milliseconds) goes to `toISOString`.
+ * `new Date(ms).toISOString()` for whole minutes, several times faster: a seed of 100,000 orders
+ * formats some 300,000 dates on the path to the first row. A scenario's orders fall on a few hundred
+ * days, so each day's "YYYY-MM-DDT" is made once and joined to the minute's time. Anything else
+ * (seconds, milliseconds) goes to `toISOString`.
  */
 export function isoMinuteFormatter(): (ms: number) => string {
   const days = new Map<number, string>();

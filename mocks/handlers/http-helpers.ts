@@ -13,7 +13,7 @@ const MAX_BODY_BYTES = 10_000;
 
 /**
  * `HttpResponse.json` without the Content-Length it measures by building a Blob: in Chromium every
- * Blob is registered with the browser process, ~10 ms for a page of orders on this machine.
+ * Blob is registered with the browser process, a round trip that a page of orders cannot afford.
  */
 export function jsonResponse(
   body: unknown,

@@ -3,8 +3,8 @@
  * mock's worker, and the dev server's pre-bundling.
  *
  * MSW keeps the cookies that mocked responses set in a tough-cookie jar, saved to localStorage. That
- * is ~65 kB of the worker's script, with tldts' public suffix list behind it, and the store refuses to
- * load at all where there is no localStorage, as in a worker. The console authenticates with a bearer
+ * jar brings tldts' public suffix list into the worker's script, and the store refuses to load at all
+ * where there is no localStorage, as in a worker. The console authenticates with a bearer
  * token and the mock sets no cookie, so requests carry no stored cookies. A handler that ever sets one
  * fails loudly here rather than being ignored.
  */

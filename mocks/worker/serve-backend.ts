@@ -9,8 +9,8 @@ import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage } from
 
 /**
  * Runs the mock backend in this worker and answers the page's messages from it. The worker keeps
- * the backend's data and work off the page's thread: seeding 100,000 orders (~0.5 s) overlaps the
- * console's own start, and the console's heap, which every garbage collection during a scroll
+ * the backend's data and work off the page's thread: seeding 100,000 orders overlaps the console's
+ * own start, and the console's heap, which every garbage collection during a scroll
  * marks, holds only what the console loaded.
  */
 export function serveMockBackend(page: MessageEndpoint<PageMessage>, wallNow: () => number = Date.now): void {
