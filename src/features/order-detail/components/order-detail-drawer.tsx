@@ -1,6 +1,7 @@
 import { CircleAlert, SearchX } from 'lucide-react';
 import { Button } from '@/components/ui/button/button';
 import { Dialog } from '@/components/ui/dialog/dialog';
+import { orderNotFoundMessage } from '@/contract/orders-api';
 import { useCanAct } from '@/features/auth';
 import { ApiError } from '@/lib/api-client';
 import { useOrderDetail } from '../api/get-order-detail';
@@ -25,7 +26,7 @@ export function OrderDetailDrawer({ orderId, onClose, renderActions }: OrderDeta
     content = (
       <div className="space-y-3 py-8 text-center">
         <SearchX aria-hidden="true" className="mx-auto size-8 text-gray-500 dark:text-gray-400" />
-        <p className="font-medium">Order {orderId} not found</p>
+        <p className="font-medium">{orderNotFoundMessage(orderId)}</p>
         <Button variant="outline" onClick={onClose}>
           Back to orders
         </Button>
