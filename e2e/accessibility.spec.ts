@@ -7,6 +7,18 @@ import { advanceClock, expect, orderRow, test, toast } from './fixtures';
  * scans one part (a dialog) whose page the other tests scan already: axe over a table is slow.
  */
 async function blockingViolations(page: Page, within?: string) {
+  // A colour scheme just switched is still fading in (`transition-colors`): axe would measure the
+  // contrast of a colour half-way between the light and the dark one. Transitions only: a busy
+  // button's spinner turns for ever.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation instanceof CSSTransition)
+        // A transition cancelled by another one rejects: the new one is waited for, not the old.
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const builder = new AxeBuilder({ page });
   const { violations } = await (within ? builder.include(within) : builder).analyze();
   return violations
