@@ -3,13 +3,15 @@ import { mockControlHandlers } from './handlers/mock-control';
 import { orderHandlers } from './handlers/orders';
 import { provisioningHandlers } from './handlers/provisioning';
 import { sessionHandlers } from './handlers/session';
+import { unknownPathHandlers } from './handlers/unknown-paths';
 
-/** One handler list for the browser worker and the Node server. */
+/** One handler list for the browser's worker, the standalone server and Node tests. */
 export function createHandlers(backend: MockBackend) {
   return [
     ...sessionHandlers(backend),
     ...provisioningHandlers(backend),
     ...orderHandlers(backend),
     ...mockControlHandlers(backend),
+    ...unknownPathHandlers(),
   ];
 }

@@ -2,6 +2,7 @@ import { z } from '@/lib/zod';
 
 export const errorCodes = [
   'INVALID_REQUEST',
+  'NOT_FOUND',
   'INVALID_CURSOR',
   'UNKNOWN_SCENARIO',
   'ORDER_NOT_FOUND',
