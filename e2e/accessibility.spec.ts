@@ -15,7 +15,7 @@ async function blockingViolations(page: Page, within?: string) {
       document
         .getAnimations()
         .filter((animation) => animation instanceof CSSTransition)
-        // A transition cancelled by another one rejects: the new one is waited for, not the old.
+        // A transition cancelled by another rejects: it is over either way.
         .map((animation) => animation.finished.catch(() => undefined)),
     ),
   );
