@@ -12,6 +12,8 @@ export const TEST_WALL_TIME = Date.parse('2026-11-24T12:00:00.000Z');
  */
 export function createMockServer(options: { scenario?: string; clock?: ClockOverrides } = {}) {
   const backend = new MockBackend({
+    // msw/node answers in this process, as a server would: nothing is shared with a browser.
+    runsIn: 'server',
     wallNow: () => TEST_WALL_TIME,
     budgetClock: () => performance.now(),
     ...(options.scenario ? { scenario: options.scenario } : {}),

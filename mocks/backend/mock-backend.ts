@@ -1,4 +1,11 @@
-import type { ApiFault, ApiRoute, MockStartSession, MockState, RequestLogEntry } from '@/contract/mock-control';
+import type {
+  ApiFault,
+  ApiRoute,
+  MockBackendHost,
+  MockStartSession,
+  MockState,
+  RequestLogEntry,
+} from '@/contract/mock-control';
 import type { User } from '@/contract/session-api';
 import { MINUTE_MS } from '@/lib/time';
 import type { BudgetClock } from '../order-list/budget-clock';
@@ -15,6 +22,8 @@ import { seedWorld, type World } from './world';
 export type ClockOverrides = { speed?: number; paused?: boolean };
 
 export type BackendOptions = {
+  /** Where this backend runs, as `GET /__mock/state` tells the scenario panel. */
+  runsIn: MockBackendHost;
   wallNow: () => number;
   /** What the list index's idle slices are timed with. */
   budgetClock: BudgetClock;
@@ -146,6 +155,7 @@ export class MockBackend {
   state(): MockState {
     return this.read(({ simulator }) => ({
       scenario: simulator.scenario,
+      runsIn: this.options.runsIn,
       now: new Date(simulator.now).toISOString(),
       speed: this.clock.speed,
       paused: this.clock.paused,

@@ -59,6 +59,7 @@ export function serveMockBackend(page: MessageEndpoint<PageMessage>, wallNow: ()
       case 'start':
         try {
           const backend = new MockBackend({
+            runsIn: 'browserTab',
             wallNow,
             budgetClock: () => performance.now(),
             store: { load: () => message.saved, save: (serialized) => send({ type: 'saved', serialized }) },

@@ -7,8 +7,17 @@ import { IsoTimeSchema, ProviderSchema, UpstreamOperationSchema } from './order'
  * the Playwright fixtures and outside test suites build on these paths and shapes: keep them stable.
  */
 
+/**
+ * Where the backend runs, hence who shares it: every tab of this browser profile (a SharedWorker),
+ * this tab alone (a browser without SharedWorker), or a standalone server any client can reach.
+ */
+export const mockBackendHosts = ['browserProfile', 'browserTab', 'server'] as const;
+export const MockBackendHostSchema = z.enum(mockBackendHosts);
+export type MockBackendHost = z.infer<typeof MockBackendHostSchema>;
+
 export const MockStateSchema = z.object({
   scenario: z.string(),
+  runsIn: MockBackendHostSchema,
   now: IsoTimeSchema,
   speed: z.number().check(z.positive()),
   paused: z.boolean(),

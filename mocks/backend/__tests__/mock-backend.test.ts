@@ -35,6 +35,7 @@ describe('MockBackend', () => {
       save: (serialized) => ((saves += 1), store.save(serialized)),
     };
     const backend = new MockBackend({
+      runsIn: 'browserTab',
       budgetClock,
       wallNow: wall.now,
       store: counted,
@@ -50,15 +51,21 @@ describe('MockBackend', () => {
     wall.pass(10 * 60_000);
     const list = backend.read(({ orderList }) => orderList.list({ q: 'ORD-1001' }));
     expect(saves).toBe(savesAfterWrite + 1);
-    const reloaded = new MockBackend({ budgetClock, wallNow: wall.now, store });
+    const reloaded = new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: wall.now, store });
     expect(reloaded.read(({ orderList }) => orderList.list({ q: 'ORD-1001' }))).toEqual(list);
   });
 
   test('starts a scenario on a clock at the current wall minute, at the scenario speed', () => {
     const wall = fakeWall();
-    const backend = new MockBackend({ budgetClock, wallNow: wall.now, scenario: 'smartvps-down' });
+    const backend = new MockBackend({
+      runsIn: 'browserTab',
+      budgetClock,
+      wallNow: wall.now,
+      scenario: 'smartvps-down',
+    });
     expect(backend.state()).toEqual({
       scenario: 'smartvps-down',
+      runsIn: 'browserTab',
       now: '2026-11-24T12:00:00.000Z',
       speed: 1,
       paused: false,
@@ -71,11 +78,11 @@ describe('MockBackend', () => {
   test('a reload restores the data and runs where they were, and the clock counts the time away', () => {
     const wall = fakeWall();
     const store = memoryStore();
-    const first = new MockBackend({ budgetClock, wallNow: wall.now, store });
+    const first = new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: wall.now, store });
     first.transact(({ simulator }) => simulator.provision('ORD-1001', { actor: 'admin@reseller.test' }));
     wall.pass(3_000);
 
-    const reloaded = new MockBackend({ budgetClock, wallNow: wall.now, store });
+    const reloaded = new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: wall.now, store });
     const order = reloaded.transact(({ simulator }) => simulator.getOrder('ORD-1001')?.order);
     expect(order).toMatchObject({ provisioningStatus: 'provisioning', activeRun: { trigger: 'manual' } });
     wall.pass(5 * 60_000);
@@ -90,6 +97,7 @@ describe('MockBackend', () => {
   test('storage keeps only the orders that changed, so 10,000 orders fit', () => {
     const store = memoryStore();
     const backend = new MockBackend({
+      runsIn: 'browserTab',
       budgetClock,
       wallNow: fakeWall().now,
       store,
@@ -98,7 +106,7 @@ describe('MockBackend', () => {
     });
     backend.transact(({ simulator }) => simulator.provision('ORD-1001', { actor: 'admin@reseller.test' }));
     expect(store.value?.length ?? 0).toBeLessThan(50_000);
-    const reloaded = new MockBackend({ budgetClock, wallNow: fakeWall().now, store });
+    const reloaded = new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: fakeWall().now, store });
     expect(reloaded.transact(({ orderList }) => orderList.list({})?.total)).toBe(10_000);
     expect(reloaded.transact(({ simulator }) => simulator.getOrder('ORD-1001')?.order.provisioningStatus)).toBe(
       'provisioning',
@@ -114,9 +122,16 @@ describe('MockBackend', () => {
     ['an unknown scenario', null],
   ])('saved data that is %s is replaced by the default seed, with a notice until the next reset', (_name, saved) => {
     const valid = memoryStore();
-    expect(new MockBackend({ budgetClock, wallNow: fakeWall().now, store: valid }).state().notice).toBeNull();
+    expect(
+      new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: fakeWall().now, store: valid }).state().notice,
+    ).toBeNull();
     const corrupt = saved ?? (valid.value ?? '').replace('"scenario":"default"', '"scenario":"gone"');
-    const backend = new MockBackend({ budgetClock, wallNow: fakeWall().now, store: memoryStore(corrupt) });
+    const backend = new MockBackend({
+      runsIn: 'browserTab',
+      budgetClock,
+      wallNow: fakeWall().now,
+      store: memoryStore(corrupt),
+    });
     expect(backend.state()).toMatchObject({ scenario: 'default', notice: CORRUPT_SAVED_DATA_NOTICE });
     backend.reset();
     expect(backend.state().notice).toBeNull();
@@ -124,26 +139,43 @@ describe('MockBackend', () => {
 
   test('asking for a scenario starts it from its seed even when another was saved', () => {
     const store = memoryStore();
-    const first = new MockBackend({ budgetClock, wallNow: fakeWall().now, store });
+    const first = new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: fakeWall().now, store });
     first.transact(({ simulator }) => simulator.provision('ORD-1001', { actor: 'admin@reseller.test' }));
-    const second = new MockBackend({ budgetClock, wallNow: fakeWall().now, store, scenario: 'default' });
+    const second = new MockBackend({
+      runsIn: 'browserTab',
+      budgetClock,
+      wallNow: fakeWall().now,
+      store,
+      scenario: 'default',
+    });
     expect(second.transact(({ simulator }) => simulator.getOrder('ORD-1001')?.order.provisioningStatus)).toBeNull();
   });
 
   test('API faults are taken in turn', () => {
-    const backend = new MockBackend({ budgetClock, wallNow: fakeWall().now, scenario: 'server-error' });
+    const backend = new MockBackend({
+      runsIn: 'browserTab',
+      budgetClock,
+      wallNow: fakeWall().now,
+      scenario: 'server-error',
+    });
     const kinds = [1, 2, 3].map(() => backend.nextFault('provision')?.kind);
     expect(kinds).toEqual(['status', 'networkError', 'status']);
   });
 
   test("injected faults come before the scenario's, one request each, and survive a reload", () => {
     const store = memoryStore();
-    const first = new MockBackend({ budgetClock, wallNow: fakeWall().now, store, scenario: 'server-error' });
+    const first = new MockBackend({
+      runsIn: 'browserTab',
+      budgetClock,
+      wallNow: fakeWall().now,
+      store,
+      scenario: 'server-error',
+    });
     first.injectFault('provision', { kind: 'malformedJson' }, 2);
     first.injectFault('getOrder', { kind: 'hang' });
     expect(first.nextFault('provision')).toEqual({ kind: 'malformedJson' });
 
-    const reloaded = new MockBackend({ budgetClock, wallNow: fakeWall().now, store });
+    const reloaded = new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: fakeWall().now, store });
     expect([1, 2].map(() => reloaded.nextFault('provision')?.kind)).toEqual(['malformedJson', 'status']);
     expect(reloaded.nextFault('getOrder')).toEqual({ kind: 'hang' });
     expect(reloaded.nextFault('getOrder')).toBeUndefined();
@@ -155,6 +187,7 @@ describe('the scenario catalogue', () => {
     '%s seeds, runs for two hours and keeps its invariants',
     (name) => {
       const backend = new MockBackend({
+        runsIn: 'browserTab',
         budgetClock,
         wallNow: fakeWall().now,
         scenario: name,
@@ -176,6 +209,7 @@ describe('the scenario catalogue', () => {
 
   test('smartvps-down: the automatic run of ORD-1007 ends failed after 3 timeouts', () => {
     const backend = new MockBackend({
+      runsIn: 'browserTab',
       budgetClock,
       wallNow: fakeWall().now,
       scenario: 'smartvps-down',
@@ -190,6 +224,7 @@ describe('the scenario catalogue', () => {
 
   test('already-active: the list shows ORD-1002 failed until the click reveals it is active', () => {
     const backend = new MockBackend({
+      runsIn: 'browserTab',
       budgetClock,
       wallNow: fakeWall().now,
       scenario: 'already-active',

@@ -24,7 +24,15 @@ const bearer = (token: string | null | undefined) => (token ? `Bearer ${token}` 
 const boot = (
   store: SnapshotStore,
   options: { scenario?: string; as?: 'admin' | 'support' | 'signedOut' | 'expired' } = {},
-) => new MockBackend({ budgetClock, wallNow: () => WALL, store, clock: { paused: true }, ...options });
+) =>
+  new MockBackend({
+    runsIn: 'browserTab',
+    budgetClock,
+    wallNow: () => WALL,
+    store,
+    clock: { paused: true },
+    ...options,
+  });
 
 describe('MockBackend sessions', () => {
   test.each([
@@ -130,6 +138,7 @@ describe('MockBackend sessions', () => {
         .mockImplementation((...args) => (steps.push('build'), restore.call(ProvisioningSimulator, ...args)));
       try {
         const backend = new MockBackend({
+          runsIn: 'browserTab',
           budgetClock,
           wallNow: () => WALL,
           store: recording,
@@ -159,8 +168,14 @@ describe('MockBackend sessions', () => {
     test('a reload with `as` saves its new session at once, before anything else happens', () => {
       const store = memoryStore();
       const first = boot(store, { scenario: 'default' });
-      const reloaded = new MockBackend({ budgetClock, wallNow: () => WALL, store, as: 'support' });
-      const again = new MockBackend({ budgetClock, wallNow: () => WALL, store });
+      const reloaded = new MockBackend({
+        runsIn: 'browserTab',
+        budgetClock,
+        wallNow: () => WALL,
+        store,
+        as: 'support',
+      });
+      const again = new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: () => WALL, store });
       expect(again.authenticate(bearer(reloaded.initialSession?.token))).toMatchObject({
         kind: 'user',
         user: { role: 'support' },

@@ -21,6 +21,7 @@ describe('the /__mock control API', () => {
   test('GET /__mock/state tells the scenario and the clock', async () => {
     expect(MockStateSchema.parse(await (await fetch(`${ORIGIN}/__mock/state`)).json())).toEqual({
       scenario: 'default',
+      runsIn: 'server',
       now: '2026-11-24T12:00:00.000Z',
       speed: 1,
       paused: true,

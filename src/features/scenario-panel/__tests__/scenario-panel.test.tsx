@@ -200,7 +200,14 @@ describe('Scenario panel', () => {
     const notice = 'The saved mock data could not be read, so the scenario started again from its seed.';
     server.use(
       http.get('*/__mock/state', () =>
-        HttpResponse.json({ scenario: 'default', now: '2026-11-24T12:00:00.000Z', speed: 1, paused: true, notice }),
+        HttpResponse.json({
+          scenario: 'default',
+          runsIn: 'browserProfile',
+          now: '2026-11-24T12:00:00.000Z',
+          speed: 1,
+          paused: true,
+          notice,
+        }),
       ),
     );
     const { user } = renderApp('/admin/manageOrders?q=ORD-1001');
