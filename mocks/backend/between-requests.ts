@@ -16,29 +16,35 @@ const INDEX_SLICE_MS = 5;
  * otherwise the admin's first filter change or search would wait for that work. Again after every
  * change, which finds both ready in one call unless a scenario reset replaced them, enough orders
  * changed to rebuild the search index, or its character lists are still being made.
+ * Returns a function that stops it, for a backend that is put away (the server unloading a tenant).
  */
 export function prepareIndexesInSlices(backend: {
   read<T>(operation: (world: { orderList: { prepare(budgetMs: number): boolean } }) => T): T;
   subscribe(listener: () => void): () => void;
-}): void {
-  let scheduled = false;
+}): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const step = () => {
     const ready = backend.read(({ orderList }) => orderList.prepare(INDEX_SLICE_MS));
     // Only now: a read that plays the clock saves, and the save's notice must not queue another slice.
-    scheduled = false;
+    timer = undefined;
     if (!ready) schedule();
   };
   const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setTimeout(step);
+    if (timer === undefined) timer = setTimeout(step);
   };
-  backend.subscribe(schedule);
+  const unsubscribe = backend.subscribe(schedule);
   schedule();
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+  };
 }
 
-/** Wakes the backend when its next run step falls due on the wall clock, at the clock's speed. */
-export function driveClock(backend: MockBackend): void {
+/**
+ * Wakes the backend when its next run step falls due on the wall clock, at the clock's speed.
+ * Returns a function that stops it.
+ */
+export function driveClock(backend: MockBackend): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
     clearTimeout(timer);
@@ -47,6 +53,10 @@ export function driveClock(backend: MockBackend): void {
     // Browsers clamp long timeouts; waking early is harmless, the backend just settles again.
     timer = setTimeout(() => backend.transact(() => undefined), Math.min(delay + 1, 60_000));
   };
-  backend.subscribe(schedule);
+  const unsubscribe = backend.subscribe(schedule);
   schedule();
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+  };
 }
