@@ -9,7 +9,7 @@ import type { Authentication } from '../backend/sessions';
 const READ_ROUTES: ReadonlySet<ApiRoute> = new Set(['listOrders', 'getOrder', 'getSession']);
 
 /** Larger bodies are refused before parsing: no legitimate request of this API comes near it. */
-const MAX_BODY_BYTES = 10_000;
+export const MAX_BODY_BYTES = 10_000;
 
 /**
  * `HttpResponse.json` without the Content-Length it measures by building a Blob: in Chromium every
@@ -29,6 +29,11 @@ export function errorResponse(status: number, code: ErrorCode, message: string) 
   return jsonResponse({ success: false, code, message }, { status });
 }
 
+/** The answer to a body over `limitBytes`, from a handler or from the standalone server before it reads the rest. */
+export function bodyTooLargeResponse(limitBytes: number) {
+  return errorResponse(400, 'INVALID_REQUEST', `Request body is larger than ${limitBytes} bytes`);
+}
+
 /** Parses a JSON request body against a schema; a malformed, oversized or mistyped body is a 400 with the reason. */
 export async function parseJsonBody<S extends z.ZodMiniType>(
   request: Request,
@@ -44,7 +49,7 @@ export async function parseJsonBody<S extends z.ZodMiniType>(
     return invalid('Content-Type must be application/json');
   }
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return invalid(`Request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (text.length > MAX_BODY_BYTES) return { ok: false, response: bodyTooLargeResponse(MAX_BODY_BYTES) };
   let json: unknown;
   try {
     json = JSON.parse(text);
