@@ -1,0 +1,56 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSnapshot, type SnapshotStore } from '../backend/persistence';
+
+/**
+ * A tenant's file in the state folder. Upper-case letters are marked (`Ab` → `^ab`) because macOS and
+ * Windows file systems ignore case: `Ab` and `ab` are two tenants and must not share a file.
+ */
+export function tenantFile(stateDir: string, tenant: string): string {
+  return join(stateDir, `${tenant.replace(/[A-Z]/g, (letter) => `^${letter.toLowerCase()}`)}.json`);
+}
+
+/**
+ * A tenant's backend saved in one file, rewritten whole after every change: written to a temporary
+ * file, then renamed over the old one, so a crash leaves the previous save or the new one, never half
+ * of one. Synchronous, as the backend's store is: each change is on disk when its answer is sent.
+ */
+export function fileSnapshotStore(file: string, tenant: string): SnapshotStore {
+  const temporary = `${file}.${process.pid}.tmp`;
+  return {
+    load() {
+      const saved = readIfPresent(file);
+      // The backend reads it again and starts from the seed with its usual notice; the file is kept aside for a look.
+      if (saved !== null && loadSnapshot({ load: () => saved, save: () => undefined }) === 'corrupt') {
+        const aside = file.replace(/\.json$/, `.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+        renameSync(file, aside);
+        console.warn(
+          `Mock server: tenant "${tenant}": ${file} could not be read (corrupt or from an older version); ` +
+            `moved it to ${aside} and started the tenant again from the default scenario's seed.`,
+        );
+      }
+      return saved;
+    },
+    save(serialized) {
+      try {
+        writeFileSync(temporary, serialized);
+        renameSync(temporary, file);
+      } catch (error) {
+        // Not thrown: the change has happened in memory, and a 500 would tell the client it had not.
+        console.error(
+          `Mock server: tenant "${tenant}": could not save to ${file}; the tenant goes on in memory and the next change tries again.`,
+          error,
+        );
+      }
+    },
+  };
+}
+
+function readIfPresent(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
+    throw error;
+  }
+}
