@@ -72,6 +72,12 @@ export async function openScenario(
     .toBe(scenario);
 }
 
+/** Opens a console path without starting a scenario: the backend goes on as it is, as in a tab opened from a link. */
+export async function openConsole(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await mockReady(page);
+}
+
 /** Waits until the page's mock intercepts requests: right after a reload it does not yet, and a request would reach the static server. */
 async function mockReady(page: Page): Promise<void> {
   await page.locator('html[data-mock="ready"]').waitFor({ state: 'attached', timeout: 30_000 });

@@ -33,15 +33,3 @@ test('picks a scenario, moves the clock and reads the upstream journal from the 
   await expect(upstream.getByText('1 successful purchase', { exact: true })).toBeVisible();
   expect((await upstreamCalls(page)).filter((call) => call.orderId === 'ORD-1007')).toHaveLength(3);
 });
-
-test('unreadable saved mock data is replaced by the seed, with a visible notice', async ({ page }) => {
-  // Before the page's own scripts on the next load, once: the running backend would save over it otherwise.
-  await page.addInitScript(() => {
-    if (sessionStorage.getItem('e2e:corrupted')) return;
-    sessionStorage.setItem('e2e:corrupted', 'yes');
-    sessionStorage.setItem('provision-console:mock-backend', '{"engine": corrupt');
-  });
-  await page.reload();
-  await expect(page.getByRole('alert')).toContainText('The saved mock data could not be read');
-  await expect(orderRow(page, 'ORD-1001')).toBeVisible();
-});

@@ -3,8 +3,6 @@ import {
   advanceClock,
   confirmRetry,
   expect,
-  mockState,
-  openScenario,
   orderRow,
   purchases,
   requestJournal,
@@ -309,18 +307,6 @@ test.describe('huge', () => {
     await expect(page.getByText(/^1 order$/)).toBeVisible({ timeout: 20_000 });
     await expect(orderRow(page, 'ORD-1004')).toBeVisible();
   });
-});
-
-test('two pages on different scenarios do not see each other’s data', async ({ page, context }) => {
-  const other = await context.newPage();
-  await openScenario(other, { scenario: 'empty' });
-  await expect(other.getByRole('heading', { name: 'No orders yet' })).toBeVisible();
-
-  await expect(orderRow(page, 'ORD-1001')).toBeVisible();
-  await page.reload();
-  await expect(orderRow(page, 'ORD-1001')).toBeVisible();
-  expect((await mockState(page)).scenario).toBe('default');
-  expect((await mockState(other)).scenario).toBe('empty');
 });
 
 test('two provision requests at the same instant start exactly one run', async ({ page }) => {

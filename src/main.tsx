@@ -8,14 +8,14 @@ import { createAppRouter } from '@/app/router';
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
+const queryClient = createQueryClient();
 try {
-  await startMockBackendIfEnabled();
+  await startMockBackendIfEnabled(queryClient);
 } catch (error) {
   // Render anyway: the orders page then shows its error state instead of a blank page.
   console.error('The mock backend failed to start', error);
 }
 
-const queryClient = createQueryClient();
 createRoot(rootElement).render(
   <StrictMode>
     <App queryClient={queryClient} router={createAppRouter(queryClient)} />

@@ -33,10 +33,13 @@ export type BackendOptions = {
   /** Who to be signed in as, overriding the scenario (the URL's `?as=`). */
   as?: MockStartSession;
   /**
-   * Told the session the console should hold (see `initialSession`) before the seed is built, which
-   * takes a while at 100,000 orders: the console can start meanwhile.
+   * Called once the sessions are in place, before the seed is built (a while at 100,000 orders),
+   * with the lookup of the session a tab should hold (`SessionStore.sessionFor`): a page can be told
+   * its session and start meanwhile.
    */
-  onSessionDecided?: (initialSession: { token: string | null } | undefined) => void;
+  onSessionsReady?: (sessionFor: (token: string | null) => string | null) => void;
+  /** Every session was replaced (a reset, or a switch of user): the token the console should hold now. */
+  onSessionsReplaced?: (token: string | null, reason: 'reset' | 'switch') => void;
 };
 
 export const CORRUPT_SAVED_DATA_NOTICE =
@@ -71,13 +74,13 @@ export class MockBackend {
     if (typeof saved === 'string') {
       const scenario = (options.scenario && findScenario(options.scenario)) || scenarios.default;
       this.initialSession = { token: this.sessions.replaceWith(sessionToStart(scenario, options.as)) };
-      options.onSessionDecided?.(this.initialSession);
+      options.onSessionsReady?.((token) => this.sessions.sessionFor(token));
       this.seedScenario(scenario, options.clock);
       if (saved === 'corrupt') this.notice = CORRUPT_SAVED_DATA_NOTICE;
     } else {
       this.sessions = new SessionStore(saved.snapshot.sessions);
       if (options.as) this.initialSession = { token: this.sessions.replaceWith(options.as) };
-      options.onSessionDecided?.(this.initialSession);
+      options.onSessionsReady?.((token) => this.sessions.sessionFor(token));
       this.resume(saved);
       // Just settled at the clock's time, so the new speed applies from now, as `setClock` would.
       if (options.clock) this.applyClock(options.clock);
@@ -97,14 +100,12 @@ export class MockBackend {
   reset(name?: string, clock: ClockOverrides = {}, as?: MockStartSession): string | null {
     const scenario = (name && findScenario(name)) || this.activeScenario;
     this.seedScenario(scenario, clock);
-    return this.startSession(sessionToStart(scenario, as));
+    return this.replaceSessions(sessionToStart(scenario, as), 'reset');
   }
 
   /** Replaces every session with one of the kind asked for; returns its token, null when signed out. */
   startSession(kind: MockStartSession): string | null {
-    const token = this.sessions.replaceWith(kind);
-    this.save();
-    return token;
+    return this.replaceSessions(kind, 'switch');
   }
 
   signIn(email: string, password: string): { token: string; user: User } | null {
@@ -229,6 +230,13 @@ export class MockBackend {
     this.clock = new SimulatedClock(this.options.wallNow, { ...clock, simTime: clock.simTime + awayMs });
     this.world = restoreWorld(saved, this.options.budgetClock);
     this.world.simulator.settle(this.clock.now());
+  }
+
+  private replaceSessions(kind: MockStartSession, reason: 'reset' | 'switch'): string | null {
+    const token = this.sessions.replaceWith(kind);
+    this.save();
+    this.options.onSessionsReplaced?.(token, reason);
+    return token;
   }
 
   private applyClock({ speed, paused }: ClockOverrides): void {

@@ -3,9 +3,13 @@ import type { MockStartSession } from '@/contract/mock-control';
 import type { User } from '@/contract/session-api';
 import { findUser, publicUser, userWithRole } from '../data/users';
 
-/** A signed-in user's session, by token. An expired one is kept so the API can say "expired", not "unknown". */
+/** A signed-in user's session. An expired one is kept so the API can say "expired", not "unknown". */
 const SessionSchema = z.object({ email: z.string(), expired: z.boolean() });
-export const SessionsSchema = z.record(z.string(), SessionSchema);
+export const SessionsSchema = z.object({
+  byToken: z.record(z.string(), SessionSchema),
+  /** The session started last (a scenario's, a switch, a sign-in): what a tab without one of its own is given. */
+  current: z.nullable(z.string()),
+});
 type Sessions = z.infer<typeof SessionsSchema>;
 
 /** Who a request comes from, as the bearer token says. */
@@ -18,35 +22,55 @@ export function bearerToken(authorization: string | null): string | undefined {
 
 /** The backend's sessions: who is signed in with which token. */
 export class SessionStore {
-  constructor(private sessions: Sessions = {}) {}
+  private byToken: Sessions['byToken'];
+  private current: string | null;
+
+  constructor(saved: Sessions = { byToken: {}, current: null }) {
+    this.byToken = { ...saved.byToken };
+    this.current = saved.current;
+  }
 
   snapshot(): Sessions {
-    return { ...this.sessions };
+    return { byToken: { ...this.byToken }, current: this.current };
   }
 
   /** Replaces every session with one of the kind asked for; returns its token, null when signed out. */
   replaceWith(kind: MockStartSession): string | null {
-    this.sessions = {};
-    if (kind === 'signedOut') return null;
-    return this.create(userWithRole(kind === 'support' ? 'support' : 'admin').email, kind === 'expired');
+    this.byToken = {};
+    this.current =
+      kind === 'signedOut'
+        ? null
+        : this.create(userWithRole(kind === 'support' ? 'support' : 'admin').email, kind === 'expired');
+    return this.current;
+  }
+
+  /**
+   * The session a tab should hold: its own while the backend knows it (even expired: the tab is
+   * told so), else the current one. A tab opened from a link starts with none of its own.
+   */
+  sessionFor(token: string | null): string | null {
+    return token !== null && Object.hasOwn(this.byToken, token) ? token : this.current;
   }
 
   /** One answer for an unknown email and a wrong password alike: null. */
   signIn(email: string, password: string): { token: string; user: User } | null {
     const user = findUser(email);
     if (!user || user.password !== password) return null;
-    return { token: this.create(user.email), user: publicUser(user) };
+    this.current = this.create(user.email);
+    return { token: this.current, user: publicUser(user) };
   }
 
   signOut(authorization: string | null): void {
     const token = bearerToken(authorization);
-    if (token !== undefined) delete this.sessions[token];
+    if (token === undefined) return;
+    delete this.byToken[token];
+    if (this.current === token) this.current = null;
   }
 
   authenticate(authorization: string | null): Authentication {
     const token = bearerToken(authorization);
     if (!token) return { kind: 'missing' };
-    const session = Object.hasOwn(this.sessions, token) ? this.sessions[token] : undefined;
+    const session = Object.hasOwn(this.byToken, token) ? this.byToken[token] : undefined;
     const user = session && findUser(session.email);
     if (!session || !user) return { kind: 'unknown' };
     if (session.expired) return { kind: 'expired' };
@@ -55,7 +79,7 @@ export class SessionStore {
 
   private create(email: string, expired = false): string {
     const token = crypto.randomUUID();
-    this.sessions[token] = { email, expired };
+    this.byToken[token] = { email, expired };
     return token;
   }
 }

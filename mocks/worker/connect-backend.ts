@@ -1,38 +1,42 @@
-import type { StartOptions } from '../start-options';
 import type { BackendAnswer, BackendMessage, MessageEndpoint, PageMessage } from './messages';
 
-type BackendWorker = MessageEndpoint<BackendMessage> & {
-  addEventListener(type: 'error', listener: (event: Event) => void): void;
+/** Where a tab talks to the backend (a Worker, or a SharedWorker's port), and where the worker's errors show. */
+export type BackendChannel = {
+  port: MessageEndpoint<BackendMessage>;
+  errors: { addEventListener(type: 'error', listener: (event: Event) => void): void };
+};
+
+export type BackendEvents = {
+  /** A worker that serves this tab alone: keep its data for the next load (a worker has no sessionStorage). */
+  onSaved?: (serialized: string) => void;
+  /** Any tab reset the backend or switched its user: the session this tab holds now. */
+  onSessionsReplaced: (token: string | null, reason: 'reset' | 'switch') => void;
 };
 
 type BackendConnection = {
-  /** The session the console should hold once the backend has started (see `MockBackend.initialSession`). */
-  initialSession: Promise<{ token: string | null } | undefined>;
-  /** The backend's answer to a request; undefined when no handler claims it and it should go to the network. */
-  respond(request: Request): Promise<Response | undefined>;
+  /** The session this tab should hold (see `SessionStore.sessionFor`); rejects when the backend cannot start. */
+  session: Promise<string | null>;
+  respond(request: Request): Promise<Response>;
 };
 
 /**
- * The page's end of the mock backend's worker: starts it, then turns each request into a message and
- * each answer back into a Response. `onSaved` gets the backend's data after every change.
+ * The tab's end of the mock backend's worker: connects, then turns each request into a message and
+ * each answer back into a Response.
  */
 export function connectToBackend(
-  worker: BackendWorker,
-  start: { saved: string | null; options: StartOptions },
-  onSaved: (serialized: string) => void,
+  { port, errors }: BackendChannel,
+  connect: Omit<Extract<PageMessage, { type: 'connect' }>, 'type'>,
+  events: BackendEvents,
 ): BackendConnection {
-  const send = (message: PageMessage, transfer: Transferable[] = []) => worker.postMessage(message, { transfer });
+  const send = (message: PageMessage, transfer: Transferable[] = []) => port.postMessage(message, { transfer });
   const waiting = new Map<number, (answer: BackendAnswer) => void>();
   let nextId = 0;
   let failed = false;
-  /** Started and saved once: from then on a worker error is a bug to report, not a reason to stop. */
-  let started = false;
+  /** Connected once: from then on a worker error is a bug to report, not a reason to stop. */
+  let connected = false;
 
-  let settleSession!: {
-    resolve: (session: { token: string | null } | undefined) => void;
-    reject: (reason: Error) => void;
-  };
-  const initialSession = new Promise<{ token: string | null } | undefined>((resolve, reject) => {
+  let settleSession!: { resolve: (token: string | null) => void; reject: (reason: Error) => void };
+  const session = new Promise<string | null>((resolve, reject) => {
     settleSession = { resolve, reject };
   });
 
@@ -44,13 +48,15 @@ export function connectToBackend(
     waiting.clear();
   };
 
-  worker.addEventListener('message', ({ data: message }) => {
+  port.addEventListener('message', ({ data: message }) => {
     switch (message.type) {
-      case 'session':
-        return settleSession.resolve(message.initialSession);
+      case 'connected':
+        connected = true;
+        return settleSession.resolve(message.token);
+      case 'sessions':
+        return events.onSessionsReplaced(message.token, message.reason);
       case 'saved':
-        started = true;
-        return onSaved(message.serialized);
+        return events.onSaved?.(message.serialized);
       case 'failed':
         return fail(message.reason);
       case 'response':
@@ -58,18 +64,18 @@ export function connectToBackend(
         waiting.delete(message.id);
     }
   });
-  // Before the start, the worker's script failed to load or run. After it, an uncaught error in the
-  // worker (a clock wake, say) is reported, and the backend goes on answering, as it did in the page.
-  worker.addEventListener('error', (event) => {
+  // Before the connection, the worker's script failed to load or run. After it, an uncaught error in
+  // the worker (a clock wake, say) is reported, and the backend goes on answering.
+  errors.addEventListener('error', (event) => {
     const message = 'message' in event && typeof event.message === 'string' ? event.message : '';
     const reason = message || 'the worker could not load or run its script';
     console.error(`Mock backend worker: ${reason}`);
-    if (!started) fail(reason);
+    if (!connected) fail(reason);
   });
-  send({ type: 'start', ...start });
+  send({ type: 'connect', ...connect });
 
   return {
-    initialSession,
+    session,
     async respond(request) {
       const body = request.body === null ? null : await request.arrayBuffer();
       // Checked after reading the body: the worker may have failed meanwhile, and nothing would answer.
@@ -85,7 +91,6 @@ export function connectToBackend(
       else request.signal.addEventListener('abort', abort, { once: true });
       const answer = await answered;
       request.signal.removeEventListener('abort', abort);
-      if (answer === 'passthrough') return undefined;
       if (answer === 'networkError') return Response.error();
       return new Response(answer.body, {
         status: answer.status,

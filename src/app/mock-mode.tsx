@@ -1,9 +1,17 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy } from 'react';
 import type { DemoAccountsProps } from '@/features/auth';
-import { writeSessionToken } from '@/lib/session-token';
+import { readSessionToken, writeSessionToken } from '@/lib/session-token';
 
-/** True in a build made with the mock backend (`--mode mock`), false in production. */
+/** True in a build made with the mock backend (`--mode mock` or `--mode server`), false in production. */
 export const mockMode = import.meta.env.VITE_API_MOCKING === 'enabled';
+
+/**
+ * Where that backend runs: in this page's worker (`mock`), or as the standalone server the dev or
+ * preview server proxies to (`server`), in which case the page holds no mock at all and talks to it
+ * over HTTP, as it would to a real backend.
+ */
+const backendInPage = import.meta.env.VITE_MOCK_BACKEND !== 'server';
 
 // The console's one way into mocks/ and into the mock-only parts of its features. Everything is
 // loaded here, behind `mockMode` read in this same module: Rolldown prunes a dynamic import's chunk
@@ -11,12 +19,28 @@ export const mockMode = import.meta.env.VITE_API_MOCKING === 'enabled';
 // the import is dropped but its chunk is still emitted, and a production build then ships the whole
 // mock backend.
 
-export async function startMockBackendIfEnabled(): Promise<void> {
+export async function startMockBackendIfEnabled(queryClient: QueryClient): Promise<void> {
   if (!mockMode) return;
-  const { startMockBackend } = await import('@mocks/browser');
-  const { initialSession } = await startMockBackend();
-  // A scenario starts signed in (or out) as it says, without the sign-in page.
-  if (initialSession) writeSessionToken(initialSession.token);
+  const { takeStartOptions, applyStartOptions } = await import('@mocks/start-options');
+  const url = new URL(window.location.href);
+  const startOptions = takeStartOptions(url);
+  if (backendInPage) {
+    const { startMockBackend } = await import('@mocks/browser');
+    const { token } = await startMockBackend({
+      token: readSessionToken(),
+      // Another tab (or this one) reset the backend or switched its user: follow it, signed in as it says.
+      onSessionsReplaced: (replaced, reason) => {
+        writeSessionToken(replaced);
+        void (reason === 'reset' ? queryClient.invalidateQueries() : queryClient.resetQueries());
+      },
+    });
+    writeSessionToken(token);
+  }
+  // `?scenario=`, `?as=`, `&clock=`, `&speed=`: asked of the backend through its control API.
+  const started = await applyStartOptions(startOptions);
+  if (started) writeSessionToken(started.token);
+  // Only now: a reload before the start took effect asks for it again.
+  window.history.replaceState(window.history.state, '', url);
   // For tools that drive the page (Playwright, QA scripts): a request made before this is not mocked.
   document.documentElement.dataset.mock = 'ready';
 }

@@ -143,7 +143,7 @@ describe('MockBackend sessions', () => {
           wallNow: () => WALL,
           store: recording,
           ...options,
-          onSessionDecided: () => steps.push('session'),
+          onSessionsReady: () => steps.push('session'),
         });
         return { steps, backend };
       } finally {

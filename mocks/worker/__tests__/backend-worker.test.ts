@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { MockResetResponseSchema } from '@/contract/mock-control';
 import { OrderListResponseSchema } from '@/contract/orders-api';
 import { ProvisionResponseSchema } from '@/contract/provision-api';
+import { BackendHost } from '../backend-host';
 import { connectToBackend } from '../connect-backend';
-import type { StartOptions } from '../../start-options';
 import type { BackendMessage, MessageEndpoint, PageMessage } from '../messages';
-import { serveMockBackend } from '../serve-backend';
+import { serveTabBackend } from '../serve-backend';
 
 /*
- * The page and the backend's worker over a real MessageChannel: what the console sends arrives
- * whole, every answer comes back as a Response, and a failure of the worker never leaves a request
- * waiting.
+ * A tab and the backend's worker over a real MessageChannel: what the console sends arrives whole,
+ * every answer comes back as a Response, a failure of the worker never leaves a request waiting,
+ * and the tabs that share one backend follow each other's resets.
  */
 
 const ORIGIN = 'http://console.test';
@@ -20,24 +21,41 @@ afterEach(() => {
   for (const port of openPorts.splice(0)) port.close();
 });
 
-/** A backend in a "worker" at one end of a channel, the page's connection at the other. */
-function startBackend(
-  options: StartOptions = { scenario: 'default', clock: { paused: true } },
-  saved: string | null = null,
-  wallNow = () => WALL,
-) {
+/** Two ends of a channel: the tab's and the worker's. */
+function channel() {
   const { port1: pageSide, port2: workerSide } = new MessageChannel();
   openPorts.push(pageSide, workerSide);
-  serveMockBackend(workerSide as MessageEndpoint<PageMessage>, wallNow);
-  workerSide.start();
+  return { pageSide, workerSide: workerSide as MessageEndpoint<PageMessage> & MessagePort };
+}
+
+/** A tab's connection on the page side of a channel; `replaced` records the sessions it is told of. */
+function connectTab(pageSide: MessagePort, token: string | null, saved: string | null = null) {
   const saves: string[] = [];
+  const replaced: { token: string | null; reason: string }[] = [];
   const connection = connectToBackend(
-    pageSide as MessageEndpoint<BackendMessage> & MessagePort,
-    { saved, options },
-    (serialized) => saves.push(serialized),
+    { port: pageSide as MessageEndpoint<BackendMessage> & MessagePort, errors: pageSide },
+    { token, tabId: crypto.randomUUID(), saved },
+    {
+      onSaved: (serialized) => saves.push(serialized),
+      onSessionsReplaced: (replacedToken, reason) => replaced.push({ token: replacedToken, reason }),
+    },
   );
   pageSide.start();
-  return { ...connection, saves, pageSide };
+  return { ...connection, saves, replaced, pageSide };
+}
+
+/** A backend for one tab, in a "worker" at one end of a channel, as where there is no SharedWorker. */
+function startBackend(
+  { saved = null, token = null, wallNow = () => WALL } = {} as {
+    saved?: string | null;
+    token?: string | null;
+    wallNow?: () => number;
+  },
+) {
+  const { pageSide, workerSide } = channel();
+  serveTabBackend(workerSide, wallNow);
+  workerSide.start();
+  return connectTab(pageSide, token, saved);
 }
 
 async function injectFault(backend: ReturnType<typeof startBackend>, fault: object): Promise<void> {
@@ -57,12 +75,10 @@ const bearer = (token: string | null | undefined): Record<string, string> =>
 describe('the mock backend in a worker', () => {
   test('starts the scenario, hands the console its session and answers its requests', async () => {
     const backend = startBackend();
-    const session = await backend.initialSession;
-    expect(session?.token).toEqual(expect.any(String));
+    const token = await backend.session;
+    expect(token).toEqual(expect.any(String));
 
-    const response = await backend.respond(
-      new Request(`${ORIGIN}/api/orders?limit=5`, { headers: bearer(session?.token) }),
-    );
+    const response = await backend.respond(new Request(`${ORIGIN}/api/orders?limit=5`, { headers: bearer(token) }));
     expect(response?.status).toBe(200);
     expect(response?.headers.get('content-type')).toBe('application/json');
     const page = OrderListResponseSchema.parse(await response?.json());
@@ -72,7 +88,7 @@ describe('the mock backend in a worker', () => {
 
   test("a request's body arrives whole, and the change it makes is saved for the next load", async () => {
     const backend = startBackend();
-    const token = (await backend.initialSession)?.token;
+    const token = await backend.session;
     const savesBefore = backend.saves.length;
     const response = await backend.respond(
       new Request(`${ORIGIN}/api/orders/provision`, {
@@ -86,21 +102,15 @@ describe('the mock backend in a worker', () => {
     // Saved before the answer was sent, so a reload right after the answer keeps the change.
     expect(backend.saves.length).toBeGreaterThan(savesBefore);
 
-    const reloaded = startBackend({}, backend.saves.at(-1));
-    expect(await reloaded.initialSession).toBeUndefined();
+    const reloaded = startBackend({ saved: backend.saves.at(-1), token });
+    expect(await reloaded.session).toBe(token);
     const detail = await reloaded.respond(new Request(`${ORIGIN}/api/orders/ORD-1001`, { headers: bearer(token) }));
     expect(await detail?.json()).toMatchObject({ order: { _id: 'ORD-1001', provisioningStatus: 'provisioning' } });
   });
 
-  test('a request no handler claims goes to the network', async () => {
-    const backend = startBackend();
-    await backend.initialSession;
-    expect(await backend.respond(new Request(`${ORIGIN}/assets/logo.svg`))).toBeUndefined();
-  });
-
   test('a dropped connection is a network error, not an answer', async () => {
     const backend = startBackend();
-    const token = (await backend.initialSession)?.token;
+    const token = await backend.session;
     await injectFault(backend, { kind: 'networkError' });
     const response = await backend.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token) }));
     expect(response?.type).toBe('error');
@@ -108,7 +118,7 @@ describe('the mock backend in a worker', () => {
 
   test('a request the console gives up on stops waiting in the worker too', async () => {
     const backend = startBackend();
-    const token = (await backend.initialSession)?.token;
+    const token = await backend.session;
     await injectFault(backend, { kind: 'hang' });
     const giveUp = new AbortController();
     const answer = backend.respond(
@@ -121,7 +131,7 @@ describe('the mock backend in a worker', () => {
 
   test('a request given up on before it was even sent does not wait either', async () => {
     const backend = startBackend();
-    const token = (await backend.initialSession)?.token;
+    const token = await backend.session;
     await injectFault(backend, { kind: 'hang' });
     const request = new Request(`${ORIGIN}/api/orders`, { headers: bearer(token), signal: AbortSignal.abort() });
     expect((await backend.respond(request))?.status).toBe(503);
@@ -130,7 +140,7 @@ describe('the mock backend in a worker', () => {
   test('a request the worker cannot handle is answered with a server error, not left waiting', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const backend = startBackend();
-    await backend.initialSession;
+    await backend.session;
     const answer = new Promise<unknown>((resolve) =>
       backend.pageSide.addEventListener('message', ({ data }) => data.type === 'response' && resolve(data.answer)),
     );
@@ -146,10 +156,12 @@ describe('the mock backend in a worker', () => {
   test('a backend that fails to build its seed says why, and every request fails at once', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     // The session is decided before the seed, which is where the wall clock is first read.
-    const backend = startBackend(undefined, null, () => {
-      throw new Error('no clock');
+    const backend = startBackend({
+      wallNow: () => {
+        throw new Error('no clock');
+      },
     });
-    const token = (await backend.initialSession)?.token;
+    const token = await backend.session;
     expect((await backend.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token) })))?.type).toBe(
       'error',
     );
@@ -163,7 +175,7 @@ describe('the mock backend in a worker', () => {
   test('an error in the worker after the start is reported, and the backend goes on answering', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const backend = startBackend();
-    const token = (await backend.initialSession)?.token;
+    const token = await backend.session;
     await backend.respond(new Request(`${ORIGIN}/__mock/state`));
     backend.pageSide.dispatchEvent(Object.assign(new Event('error'), { message: 'clock wake failed' }));
     expect(error).toHaveBeenCalledWith('Mock backend worker: clock wake failed');
@@ -171,21 +183,6 @@ describe('the mock backend in a worker', () => {
       (await backend.respond(new Request(`${ORIGIN}/api/orders?limit=1`, { headers: bearer(token) })))?.status,
     ).toBe(200);
     error.mockRestore();
-  });
-
-  test('an unknown scenario is reported and the saved backend goes on', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const first = startBackend({ scenario: 'smartvps-down', clock: { paused: true } });
-    // Answered once the start is built and saved.
-    await first.respond(new Request(`${ORIGIN}/__mock/state`));
-    const saved = first.saves.at(-1) ?? null;
-
-    const second = startBackend({ scenario: 'no-such-scenario' }, saved);
-    expect(await second.initialSession).toBeUndefined();
-    const state = await second.respond(new Request(`${ORIGIN}/__mock/state`));
-    expect(await state?.json()).toMatchObject({ scenario: 'smartvps-down' });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Unknown scenario "no-such-scenario"'));
-    warn.mockRestore();
   });
 
   test.each([
@@ -200,10 +197,11 @@ describe('the mock backend in a worker', () => {
         listeners[type] = listener;
       },
     };
+    const port = brokenWorker as unknown as Parameters<typeof connectToBackend>[0]['port'];
     const backend = connectToBackend(
-      brokenWorker as unknown as Parameters<typeof connectToBackend>[0],
-      { saved: null, options: {} },
-      () => undefined,
+      { port, errors: brokenWorker },
+      { token: null, tabId: 'tab-1', saved: null },
+      { onSessionsReplaced: () => undefined },
     );
     const waiting = backend.respond(new Request(`${ORIGIN}/api/orders`));
     // The request's body is read before it is sent: let that happen first.
@@ -216,10 +214,93 @@ describe('the mock backend in a worker', () => {
     else
       listeners.message?.(new MessageEvent('message', { data: { type: 'failed', reason } satisfies BackendMessage }));
 
-    await expect(backend.initialSession).rejects.toThrow(`The mock backend failed to start: ${reason}`);
+    await expect(backend.session).rejects.toThrow(`The mock backend failed to start: ${reason}`);
     expect((await waiting)?.type).toBe('error');
     expect((await backend.respond(new Request(`${ORIGIN}/api/orders`)))?.type).toBe('error');
     expect((await readingBody)?.type).toBe('error');
     error.mockRestore();
+  });
+});
+
+describe('one backend shared by several tabs', () => {
+  /** A host as in a SharedWorker, with no saved data, and a way to connect tabs to it. */
+  function sharedBackend() {
+    const host = new BackendHost('browserProfile', () => WALL);
+    const tabs = new Map<ReturnType<typeof connectTab>, ReturnType<BackendHost['attach']>>();
+    return {
+      connect(token: string | null) {
+        const { pageSide, workerSide } = channel();
+        const hostTab = host.attach(workerSide, () => host.start({ load: () => null, save: () => undefined }));
+        workerSide.start();
+        const tab = connectTab(pageSide, token);
+        tabs.set(tab, hostTab);
+        return tab;
+      },
+      close: (tab: ReturnType<typeof connectTab>) => {
+        const hostTab = tabs.get(tab);
+        if (hostTab) host.detach(hostTab);
+      },
+    };
+  }
+
+  test('a tab opened without a session of its own is given the current one; a tab with a known one keeps it', async () => {
+    const backend = sharedBackend();
+    const first = backend.connect(null);
+    const token = await first.session;
+    expect(token).toEqual(expect.any(String));
+    expect(await backend.connect(null).session).toBe(token);
+    expect(await backend.connect(token).session).toBe(token);
+    expect(await backend.connect('a token this backend never issued').session).toBe(token);
+  });
+
+  test('a reset in one tab reaches every tab, each told the session the new scenario starts with', async () => {
+    const backend = sharedBackend();
+    const [first, second] = [backend.connect(null), backend.connect(null)];
+    await Promise.all([first.session, second.session]);
+    const reset = await first.respond(
+      new Request(`${ORIGIN}/__mock/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenario: 'support-agent' }),
+      }),
+    );
+    const { sessionToken } = MockResetResponseSchema.parse(await reset.json());
+    await vi.waitFor(() => expect(second.replaced).toEqual([{ token: sessionToken, reason: 'reset' }]));
+    expect(first.replaced).toEqual([{ token: sessionToken, reason: 'reset' }]);
+    const orders = await second.respond(new Request(`${ORIGIN}/api/orders?limit=1`, { headers: bearer(sessionToken) }));
+    expect(orders.status).toBe(200);
+  });
+
+  test('two tabs racing on one order start one run', async () => {
+    const backend = sharedBackend();
+    const [first, second] = [backend.connect(null), backend.connect(null)];
+    const token = await first.session;
+    await second.session;
+    const provision = (tab: ReturnType<typeof connectTab>) =>
+      tab.respond(
+        new Request(`${ORIGIN}/api/orders/provision`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...bearer(token) },
+          body: JSON.stringify({ orderId: 'ORD-1001' }),
+        }),
+      );
+    const statuses = (await Promise.all([provision(first), provision(second)])).map((response) => response.status);
+    expect(statuses.toSorted()).toEqual([202, 409]);
+  });
+
+  test('a tab that has gone stops waiting for its answers, and the others go on', async () => {
+    const backend = sharedBackend();
+    const [leaving, staying] = [backend.connect(null), backend.connect(null)];
+    const token = await leaving.session;
+    await staying.session;
+    await injectFault(leaving, { kind: 'hang' });
+    const hanging = leaving.respond(new Request(`${ORIGIN}/api/orders`, { headers: bearer(token) }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    backend.close(leaving);
+    // The hang lasts 30 s unless the tab's going aborts it: the test's 5 s time-out catches that.
+    expect((await hanging).status).toBe(503);
+    expect(
+      (await staying.respond(new Request(`${ORIGIN}/api/orders?limit=1`, { headers: bearer(token) }))).status,
+    ).toBe(200);
   });
 });

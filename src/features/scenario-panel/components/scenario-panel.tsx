@@ -1,5 +1,6 @@
 import { FlaskConical, TriangleAlert, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import type { MockBackendHost } from '@/contract/mock-control';
 import { useMockState } from '../api/get-mock-state';
 import { ClockSection } from './clock-section';
 import { RequestJournal } from './request-journal';
@@ -83,6 +84,22 @@ function Launcher({ launcherRef, open, sheetId, onToggle }: LauncherProps) {
   );
 }
 
+/** Who shares this backend: a tester must know whether another tab sees what this one does. */
+const backendPlaces: Record<MockBackendHost, string> = {
+  browserProfile: 'The simulated backend, shared by every tab of this browser.',
+  browserTab: 'The simulated backend of this tab alone: this browser has no SharedWorker, so each tab has its own.',
+  server: 'The simulated backend on the standalone mock server, shared by every client of it.',
+};
+
+function BackendPlace() {
+  const runsIn = useMockState({ poll: false }).data?.runsIn;
+  return (
+    <p className="text-xs text-gray-600 dark:text-gray-400">
+      {runsIn ? backendPlaces[runsIn] : 'The simulated backend, in mock builds only.'}
+    </p>
+  );
+}
+
 function Sheet({ id, onClose }: { id: string; onClose: () => void }) {
   const sheetRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -108,7 +125,7 @@ function Sheet({ id, onClose }: { id: string; onClose: () => void }) {
           <h2 id={titleId} className="text-base font-semibold">
             Scenarios
           </h2>
-          <p className="text-xs text-gray-600 dark:text-gray-400">The simulated backend, in mock builds only.</p>
+          <BackendPlace />
         </div>
         <button
           type="button"
