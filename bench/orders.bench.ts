@@ -12,6 +12,7 @@ test('orders page benchmark', async ({ browser, baseURL }) => {
     bigScenario: 'huge',
     firstVisits: 3,
     reloads: 5,
+    secondTabs: 3,
     keystrokes: 30,
     filterChanges: 30,
     clicks: 5,

@@ -27,6 +27,8 @@ export type BenchOptions = {
   bigScenario: string;
   firstVisits: number;
   reloads: number;
+  /** Tabs opened beside the console, on the backend already running for the profile. */
+  secondTabs: number;
   keystrokes: number;
   filterChanges: number;
   clicks: number;
@@ -87,7 +89,10 @@ export async function runBenchmark(browser: Browser, options: BenchOptions): Pro
   return { figures, errors };
 }
 
-/** Opens the scenario on first visits (each in a fresh context), then reloads the last one: a returning admin. */
+/**
+ * Opens the scenario on first visits (each in a fresh context), then reloads the last one (a
+ * returning admin), then opens more tabs of that profile beside it, which find its backend running.
+ */
 async function loadFigures(browser: Browser, options: BenchOptions, scenario: string, id: string, targetMs: number) {
   const firstVisits: LoadTiming[] = [];
   let opened: OpenConsole | undefined;
@@ -106,6 +111,12 @@ async function loadFigures(browser: Browser, options: BenchOptions, scenario: st
   for (let reload = 1; reload <= options.reloads; reload += 1) {
     reloads.push(await measureLoad(page, `${scenario}, reload ${reload}`, () => page.reload()));
   }
+  const secondTabs: LoadTiming[] = [];
+  for (let opening = 1; opening <= options.secondTabs; opening += 1) {
+    const tab = await opened.context.newPage();
+    secondTabs.push(await measureLoad(tab, `${scenario}, second tab ${opening}`, () => tab.goto(ORDERS_URL)));
+    await tab.close();
+  }
   const orders = reloads[0]?.total ?? Number.NaN;
   const figures = [
     spread(
@@ -123,6 +134,17 @@ async function loadFigures(browser: Browser, options: BenchOptions, scenario: st
     spread(
       { id, label: 'first row painted, first visit', orders, unit: 'ms', target: '', note: loadNote(firstVisits) },
       firstVisits.map((load) => load.paintedAt),
+    ),
+    spread(
+      {
+        id,
+        label: 'first row painted, second tab (backend running)',
+        orders,
+        unit: 'ms',
+        target: '',
+        note: loadNote(secondTabs),
+      },
+      secondTabs.map((load) => load.paintedAt),
     ),
   ];
   return { ...opened, figures, orders };

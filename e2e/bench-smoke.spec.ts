@@ -12,6 +12,7 @@ test('the benchmark measures every figure and prints its table', async ({ browse
     bigScenario: 'large',
     firstVisits: 1,
     reloads: 1,
+    secondTabs: 1,
     keystrokes: 2,
     filterChanges: 2,
     clicks: 1,
