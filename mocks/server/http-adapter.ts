@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 
 /**
  * node:http on one side, the fetch `Request`/`Response` that MSW's handlers speak on the other: the
@@ -35,18 +34,21 @@ export function toFetchRequest(
     if (name !== undefined && value !== undefined) headers.append(name, value);
   }
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers, signal });
+  // Read as the handler pulls, never ahead of it: a body nobody reads stays in the socket.
+  const chunks: AsyncIterator<Buffer> = req[Symbol.asyncIterator]();
   let seen = 0;
-  const limited = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      seen += chunk.byteLength;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await chunks.next();
+      if (done) return controller.close();
+      seen += value.byteLength;
       if (seen > limitBytes) controller.error(new BodyTooLarge(limitBytes));
-      else controller.enqueue(chunk);
+      else controller.enqueue(value);
     },
   });
-  // `Readable.toWeb` is typed with Node's own web stream types, which TypeScript's DOM ones do not accept.
-  const body: ReadableStream<Uint8Array> = Readable.toWeb(req).pipeThrough(limited) as ReadableStream<Uint8Array>;
-  // `duplex: 'half'` is what Node's fetch wants for a streamed body; the DOM's RequestInit does not know it yet.
-  return new Request(url, { method, headers, signal, body, duplex: 'half' } as RequestInit);
+  // Node's fetch wants `duplex: 'half'` with a streamed body; the DOM's RequestInit does not know it yet.
+  const init: RequestInit & { duplex: 'half' } = { method, headers, signal, body, duplex: 'half' };
+  return new Request(url, init);
 }
 
 /**
