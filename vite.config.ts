@@ -52,6 +52,21 @@ const replaceMswCookieStore: Plugin = {
 };
 
 /**
+ * `--mode server` (`npm run dev:server`, the e2e suite's server project): the console holds no mock and
+ * reaches the standalone mock server (`npm run mock:server`) over HTTP, through the dev or preview
+ * server, so the page keeps one origin as it would in front of a real backend.
+ */
+const mockServerProxy: Plugin = {
+  name: 'mock-server-proxy',
+  config: (_, { mode }) => {
+    if (mode !== 'server') return;
+    const target = process.env.MOCK_SERVER_URL ?? 'http://127.0.0.1:4010';
+    const proxy = { '/api/': target, '/__mock/': target };
+    return { server: { proxy }, preview: { proxy } };
+  },
+};
+
+/**
  * A feature's front door (`src/features/<name>/index.ts`) only re-exports. Declared free of side
  * effects, the bundler takes each name from the module that defines it, so a name used only by a
  * lazily loaded chunk stays in that chunk: the sign-in form in the sign-in page's, the resolve button
@@ -60,7 +75,7 @@ const replaceMswCookieStore: Plugin = {
 const featureFrontDoors = { test: /\/src\/features\/[^/]+\/index\.ts$/, sideEffects: false };
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), mockServerProxy],
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${srcDir}/` },
