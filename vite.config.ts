@@ -1,7 +1,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import type { Plugin, ProxyOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url));
@@ -60,8 +60,18 @@ const mockServerProxy: Plugin = {
   name: 'mock-server-proxy',
   config: (_, { mode }) => {
     if (mode !== 'server') return;
-    const target = process.env.MOCK_SERVER_URL ?? 'http://127.0.0.1:4010';
-    const proxy = { '/api/': target, '/__mock/': target };
+    const toMockServer: ProxyOptions = {
+      target: process.env.MOCK_SERVER_URL ?? 'http://127.0.0.1:4010',
+      // The mock's simulated network error drops the connection: the page must see it dropped too,
+      // not the proxy's 502. First in line, so the proxy takes it for the client's own reset and stays quiet.
+      configure: (proxy) =>
+        proxy.on('proxyReq', (proxyReq, req) =>
+          proxyReq.prependListener('error', (error: NodeJS.ErrnoException) => {
+            if (error.code === 'ECONNRESET') req.socket.destroy();
+          }),
+        ),
+    };
+    const proxy = { '/api/': toMockServer, '/__mock/': toMockServer };
     return { server: { proxy }, preview: { proxy } };
   },
 };
