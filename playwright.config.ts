@@ -1,8 +1,20 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import type { MockBackendOption } from './e2e/fixtures';
 
 const PORT = 4173;
 
-export default defineConfig({
+/**
+ * The server project: the console built in `--mode server`, served on its own port, whose proxy
+ * reaches a mock server started for the run, with a state folder of its own (a fresh one per run,
+ * which the server makes): every test has its own tenant there.
+ */
+const SERVER_MODE_PORT = 4175;
+const MOCK_SERVER_URL = 'http://127.0.0.1:4011';
+const mockServerStateDir = join(tmpdir(), `provision-console-e2e-${Date.now()}`);
+
+export default defineConfig<MockBackendOption>({
   testDir: 'e2e',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
@@ -13,7 +25,6 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 7_000 },
   use: {
-    baseURL: `http://localhost:${PORT}`,
     // Recording a trace roughly doubles each test's time on two cores; CI keeps only its log and
     // screenshots, so it records none. Locally a failure keeps its trace.
     trace: process.env.CI ? 'off' : 'retain-on-failure',
@@ -33,11 +44,35 @@ export default defineConfig({
       ],
     },
   },
-  // The production build with the mock backend, served statically: much faster to start than the dev server.
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'in-page', use: { baseURL: `http://localhost:${PORT}` } },
+    {
+      // The brief's checklist and the scenario walks, against the mock server over HTTP.
+      name: 'server',
+      testMatch: ['provision-button.spec.ts', 'scenarios.spec.ts'],
+      use: { baseURL: `http://localhost:${SERVER_MODE_PORT}`, mockBackend: 'server' },
+    },
+  ],
+  // The production builds, served statically: much faster to start than the dev server.
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npm run mock:server -- --port ${new URL(MOCK_SERVER_URL).port} --state-dir ${JSON.stringify(mockServerStateDir)}`,
+      url: `${MOCK_SERVER_URL}/__mock/state`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --mode server --outDir dist-server --port ${SERVER_MODE_PORT} --strictPort`,
+      url: `http://localhost:${SERVER_MODE_PORT}`,
+      env: { MOCK_SERVER_URL },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import {
   MockResetResponseSchema,
   MockSessionResponseSchema,
@@ -14,11 +14,18 @@ import { SESSION_TOKEN_STORAGE_KEY } from '../src/lib/session-token';
 
 /**
  * Playwright fixtures for suites that drive the console on the mock backend. Each test gets its own
- * browser context, hence its own backend: parallel workers and pages never share mock state.
+ * browser context, hence its own backend: parallel workers and pages never share mock state. Against
+ * the standalone mock server (`mockBackend: 'server'`), the context's requests carry an
+ * `X-Mock-Tenant` of the test's own, which gives it a backend of its own on the shared server.
  *
  *   test.use({ scenario: 'smartvps-down' });
  *   test('…', async ({ page }) => { await advanceClock(page, '10m'); expect(await upstreamCalls(page)).toHaveLength(3); });
  */
+export type MockBackendOption = {
+  /** Where the console's backend runs: in the page (a mock build), or the standalone server a server-mode build reaches. */
+  mockBackend: 'page' | 'server';
+};
+
 type MockOptions = {
   /** The scenario the page starts in, from its seed. */
   scenario: string;
@@ -34,10 +41,16 @@ type MockOptions = {
  */
 const EXPECTED_CONSOLE_ERRORS = [/Failed to load resource/, /net::ERR_FAILED/];
 
-export const test = base.extend<MockOptions>({
+export const test = base.extend<MockOptions & MockBackendOption>({
   scenario: ['default', { option: true }],
   clock: ['paused', { option: true }],
   as: [undefined, { option: true }],
+  mockBackend: ['page', { option: true }],
+  context: async ({ context, mockBackend }, use, testInfo) => {
+    // Every request of the context, the console's and the fixtures' control calls alike (they go through the page's fetch).
+    if (mockBackend === 'server') await context.setExtraHTTPHeaders({ 'x-mock-tenant': tenantOf(testInfo) });
+    await use(context);
+  },
   page: async ({ page, scenario, clock, as }, use) => {
     // An uncaught error, an unexpected console error or a blocked resource (CSP) fails the test.
     const problems: string[] = [];
@@ -59,6 +72,11 @@ export const test = base.extend<MockOptions>({
 });
 
 export { expect };
+
+/** The test's own tenant on the mock server: its id, which repeats and retries of it make distinct. */
+function tenantOf({ testId, repeatEachIndex, retry }: TestInfo): string {
+  return `${testId}-${repeatEachIndex}-${retry}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(-64);
+}
 
 /** Opens the console on a scenario's seed and waits until its mock answers. */
 export async function openScenario(
