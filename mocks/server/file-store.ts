@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSnapshot, type SnapshotStore } from '../backend/persistence';
+import type { SnapshotStore } from '../backend/persistence';
 
 /**
  * A tenant's file in the state folder. Upper-case letters are marked (`Ab` → `^ab`) because macOS and
@@ -10,26 +10,23 @@ export function tenantFile(stateDir: string, tenant: string): string {
   return join(stateDir, `${tenant.replace(/[A-Z]/g, (letter) => `^${letter.toLowerCase()}`)}.json`);
 }
 
+export type FileSnapshotStore = SnapshotStore & {
+  /** Keeps what `load` read, which the backend could not use, beside the file for a look, and says so. */
+  setAsideUnreadable(): void;
+};
+
 /**
  * A tenant's backend saved in one file, rewritten whole after every change: written to a temporary
  * file, then renamed over the old one, so a crash leaves the previous save or the new one, never half
  * of one. Synchronous, as the backend's store is: each change is on disk when its answer is sent.
  */
-export function fileSnapshotStore(file: string, tenant: string): SnapshotStore {
+export function fileSnapshotStore(file: string, tenant: string): FileSnapshotStore {
   const temporary = `${file}.${process.pid}.tmp`;
+  let loaded: string | null = null;
   return {
     load() {
-      const saved = readIfPresent(file);
-      // The backend reads it again and starts from the seed with its usual notice; the file is kept aside for a look.
-      if (saved !== null && loadSnapshot({ load: () => saved, save: () => undefined }) === 'corrupt') {
-        const aside = file.replace(/\.json$/, `.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-        renameSync(file, aside);
-        console.warn(
-          `Mock server: tenant "${tenant}": ${file} could not be read (corrupt or from an older version); ` +
-            `moved it to ${aside} and started the tenant again from the default scenario's seed.`,
-        );
-      }
-      return saved;
+      loaded = readIfPresent(file);
+      return loaded;
     },
     save(serialized) {
       try {
@@ -42,6 +39,16 @@ export function fileSnapshotStore(file: string, tenant: string): SnapshotStore {
           error,
         );
       }
+    },
+    setAsideUnreadable() {
+      if (loaded === null) return;
+      const aside = file.replace(/\.json$/, `.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+      writeFileSync(aside, loaded);
+      loaded = null;
+      console.warn(
+        `Mock server: tenant "${tenant}": ${file} could not be read (corrupt or from an older version); ` +
+          `kept it as ${aside} and started the tenant again from the default scenario's seed.`,
+      );
     },
   };
 }

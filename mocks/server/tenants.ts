@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { RequestHandler } from 'msw';
 import { driveClock, prepareIndexesInSlices } from '../backend/between-requests';
-import { MockBackend } from '../backend/mock-backend';
+import { CORRUPT_SAVED_DATA_NOTICE, MockBackend } from '../backend/mock-backend';
 import { createHandlers } from '../handlers';
 import { fileSnapshotStore, tenantFile } from './file-store';
 
@@ -87,12 +87,15 @@ export class TenantPool {
   }
 
   private load(tenant: string): LiveTenant {
+    const store = fileSnapshotStore(tenantFile(this.stateDir, tenant), tenant);
     const backend = new MockBackend({
       runsIn: 'server',
       wallNow: Date.now,
       budgetClock: () => performance.now(),
-      store: fileSnapshotStore(tenantFile(this.stateDir, tenant), tenant),
+      store,
     });
+    // The backend has judged the file and started from the seed; the file's old content goes aside.
+    if (backend.state().notice === CORRUPT_SAVED_DATA_NOTICE) store.setAsideUnreadable();
     const stopClock = driveClock(backend);
     const stopSlices = prepareIndexesInSlices(backend);
     return {

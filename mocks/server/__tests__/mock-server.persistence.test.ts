@@ -58,7 +58,7 @@ test.each([
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(stateDir, aside[0] ?? ''), 'utf8')).toBe(content);
     expect(warn).toHaveBeenCalledWith(
-      expect.stringMatching(/tenant "team-a".*could not be read.*moved it to .*corrupt/),
+      expect.stringMatching(/tenant "team-a".*could not be read.*kept it as .*team-a\.corrupt-/),
     );
     // Its file now holds the fresh start, which a restart reads without a notice.
     await server.close();
