@@ -130,3 +130,19 @@ export const MockFaultRequestSchema = z.strictObject({
   times: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
 });
 export type MockFaultRequest = z.infer<typeof MockFaultRequestSchema>;
+
+/** What `POST /__mock/faults` answers once the faults are queued. */
+export const MockFaultResponseSchema = z.object({ success: z.literal(true) });
+
+/**
+ * `X-Mock-Tenant`: which backend of the standalone mock server a request is for, so that parallel
+ * suites never share state. The browser's mock has one backend and ignores it.
+ */
+export const MockTenantSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+
+/** `GET /__mock/openapi.json`: this API as an OpenAPI 3.1 document, generated from this contract. */
+export const OpenApiDocumentSchema = z.looseObject({
+  openapi: z.string().check(z.regex(/^3\.1\.\d+$/)),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.looseObject({})),
+});

@@ -3,11 +3,12 @@ import { OrderSchema, REASON_MAX_LENGTH } from './order';
 
 export const ORDER_ID_MAX_LENGTH = 64;
 
-/** Body of `POST /api/orders/provision`. Strict: unknown keys are a malformed request, not ignored. */
-const OrderIdSchema = z.string().check(z.minLength(1), z.maxLength(ORDER_ID_MAX_LENGTH));
+/** An order's `_id`, as requests name it. */
+export const OrderIdSchema = z.string().check(z.minLength(1), z.maxLength(ORDER_ID_MAX_LENGTH));
 /** Optional on a retry: why the admin is trying again, kept in the order's timeline. */
 const ReasonSchema = z.string().check(z.trim(), z.maxLength(REASON_MAX_LENGTH));
 
+/** Body of `POST /api/orders/provision`. Strict: unknown keys are a malformed request, not ignored. */
 export const ProvisionRequestSchema = z.strictObject({
   orderId: OrderIdSchema,
   reason: z.optional(ReasonSchema),
