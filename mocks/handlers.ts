@@ -1,5 +1,6 @@
 import type { MockBackend } from './backend/mock-backend';
 import { mockControlHandlers } from './handlers/mock-control';
+import { openApiHandlers } from './handlers/openapi';
 import { orderHandlers } from './handlers/orders';
 import { provisioningHandlers } from './handlers/provisioning';
 import { sessionHandlers } from './handlers/session';
@@ -12,6 +13,7 @@ export function createHandlers(backend: MockBackend) {
     ...provisioningHandlers(backend),
     ...orderHandlers(backend),
     ...mockControlHandlers(backend),
+    ...openApiHandlers(),
     ...unknownPathHandlers(),
   ];
 }
