@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { RequestHandler } from 'msw';
+import { MockTenantSchema } from '@/contract/mock-control';
 import { driveClock, prepareIndexesInSlices } from '../backend/between-requests';
 import { CORRUPT_SAVED_DATA_NOTICE, MockBackend } from '../backend/mock-backend';
 import { createHandlers } from '../handlers';
@@ -7,7 +8,6 @@ import { fileSnapshotStore, tenantFile } from './file-store';
 
 export const TENANT_HEADER = 'x-mock-tenant';
 export const DEFAULT_TENANT = 'default';
-const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The tenant a request is for, from its `X-Mock-Tenant` header (`default` without one), or why the
@@ -17,7 +17,7 @@ export function tenantOf(
   header: string | string[] | undefined,
 ): { ok: true; tenant: string } | { ok: false; message: string } {
   const tenant = Array.isArray(header) ? header.join(', ') : (header ?? DEFAULT_TENANT);
-  return TENANT_ID.test(tenant)
+  return MockTenantSchema.safeParse(tenant).success
     ? { ok: true, tenant }
     : { ok: false, message: 'X-Mock-Tenant must be 1 to 64 characters: letters, digits, "-" or "_"' };
 }
