@@ -3,6 +3,7 @@ import { mockControlHandlers } from './handlers/mock-control';
 import { openApiHandlers } from './handlers/openapi';
 import { orderHandlers } from './handlers/orders';
 import { provisioningHandlers } from './handlers/provisioning';
+import { scenarioHandlers } from './handlers/scenarios';
 import { sessionHandlers } from './handlers/session';
 import { unknownPathHandlers } from './handlers/unknown-paths';
 
@@ -13,6 +14,7 @@ export function createHandlers(backend: MockBackend) {
     ...provisioningHandlers(backend),
     ...orderHandlers(backend),
     ...mockControlHandlers(backend),
+    ...scenarioHandlers(backend),
     ...openApiHandlers(),
     ...unknownPathHandlers(),
   ];

@@ -2,8 +2,13 @@ import { z } from '@/lib/zod';
 import { ApiFaultSchema, ApiRouteSchema, type ApiFault, type ApiRoute } from '@/contract/mock-control';
 import type { Scenario } from '../scenarios/scenario';
 
-export const InjectedFaultsSchema = z.array(z.object({ route: ApiRouteSchema, fault: ApiFaultSchema }));
-type InjectedFault = z.infer<typeof InjectedFaultsSchema>[number];
+/** The injected faults still to answer, and how far each route has gone round the scenario's own. */
+export const FaultPlanStateSchema = z.strictObject({
+  injected: z.array(z.strictObject({ route: ApiRouteSchema, fault: ApiFaultSchema })),
+  turns: z.partialRecord(ApiRouteSchema, z.int().check(z.nonnegative())),
+});
+type FaultPlanState = z.infer<typeof FaultPlanStateSchema>;
+type InjectedFault = FaultPlanState['injected'][number];
 
 /**
  * Which fault, if any, answers the next request of a route: an injected one first (each answers one
@@ -11,15 +16,24 @@ type InjectedFault = z.infer<typeof InjectedFaultsSchema>[number];
  * successive requests take in turn, round and round.
  */
 export class FaultPlan {
-  private readonly turns = new Map<ApiRoute, number>();
+  private readonly injected: InjectedFault[];
+  private readonly turns: Map<ApiRoute, number>;
 
   constructor(
     private readonly scenarioFaults: Scenario['api']['faults'],
-    private injected: InjectedFault[] = [],
-  ) {}
+    state: FaultPlanState = { injected: [], turns: {} },
+  ) {
+    this.injected = [...state.injected];
+    this.turns = new Map(
+      Object.entries(state.turns).flatMap(([name, turn]) => {
+        const route = ApiRouteSchema.safeParse(name);
+        return route.success && turn !== undefined ? [[route.data, turn] as const] : [];
+      }),
+    );
+  }
 
-  snapshot(): InjectedFault[] {
-    return [...this.injected];
+  snapshot(): FaultPlanState {
+    return { injected: [...this.injected], turns: Object.fromEntries(this.turns) };
   }
 
   /** `injected` is true when the fault came from the control API: the plan changed and is worth saving. */

@@ -5,17 +5,29 @@ import type {
   MockStartSession,
   MockState,
   RequestLogEntry,
+  ScenarioSummary,
+  ScheduleEvent,
 } from '@/contract/mock-control';
+import type { ScenarioDocument } from '@/contract/scenario-document';
 import type { User } from '@/contract/session-api';
 import { MINUTE_MS } from '@/lib/time';
 import type { BudgetClock } from '../order-list/budget-clock';
-import { findScenario, scenarios } from '../scenarios/catalogue';
+import { defaultScenario, findScenario } from '../scenarios/catalogue';
 import type { Scenario } from '../scenarios/scenario';
 import { SeededRandom } from '../simulator/random';
 import { SimulatedClock } from './clock';
 import { FaultPlan } from './faults';
-import { loadSnapshot, restoreWorld, type BackendSnapshot, type SavedBackend, type SnapshotStore } from './persistence';
+import {
+  backendStateProblems,
+  BackendStateSchema,
+  loadSavedBackend,
+  restoreWorld,
+  type BackendState,
+  type SavedBackend,
+  type SnapshotStore,
+} from './persistence';
 import { RequestJournal } from './request-journal';
+import { ScenarioRegistry, type Registration } from './scenario-registry';
 import { SessionStore, type Authentication } from './sessions';
 import { seedWorld, type World } from './world';
 
@@ -53,7 +65,8 @@ export const CORRUPT_SAVED_DATA_NOTICE =
 export class MockBackend {
   private clock!: SimulatedClock;
   private world!: World;
-  private activeScenario: Scenario = scenarios.default;
+  private activeScenario: Scenario = defaultScenario;
+  private registry: ScenarioRegistry;
   private journal = new RequestJournal();
   private faults!: FaultPlan;
   private sessions = new SessionStore();
@@ -69,23 +82,27 @@ export class MockBackend {
   readonly initialSession: { token: string | null } | undefined;
 
   constructor(private readonly options: BackendOptions) {
-    // A scenario asked for explicitly (URL, test) starts from its seed; otherwise the saved backend goes on.
-    const saved = options.scenario ? 'absent' : loadSnapshot(options.store);
-    if (typeof saved === 'string') {
-      const scenario = (options.scenario && findScenario(options.scenario)) || scenarios.default;
+    // A scenario asked for explicitly (a test, the server's --scenario) starts from its seed; otherwise the saved backend goes on.
+    const saved = options.scenario ? 'absent' : loadSavedBackend(options.store);
+    this.registry = new ScenarioRegistry(
+      backendStateProblems,
+      typeof saved === 'string' ? [] : saved.registeredScenarios,
+    );
+    const resumed = typeof saved === 'string' ? undefined : this.registry.find(saved.state.simulator.scenario);
+    if (typeof saved === 'string' || !resumed) {
+      const scenario = (options.scenario && findScenario(options.scenario)) || defaultScenario;
       this.initialSession = { token: this.sessions.replaceWith(sessionToStart(scenario, options.as)) };
       options.onSessionsReady?.((token) => this.sessions.sessionFor(token));
-      this.seedScenario(scenario, options.clock);
-      if (saved === 'corrupt') this.notice = CORRUPT_SAVED_DATA_NOTICE;
+      this.enter(scenario, options.clock);
+      if (saved !== 'absent') this.notice = CORRUPT_SAVED_DATA_NOTICE;
     } else {
-      this.sessions = new SessionStore(saved.snapshot.sessions);
+      this.sessions = new SessionStore(saved.state.sessions);
       if (options.as) this.initialSession = { token: this.sessions.replaceWith(options.as) };
       options.onSessionsReady?.((token) => this.sessions.sessionFor(token));
-      this.resume(saved);
+      this.resume(saved, resumed);
       // Just settled at the clock's time, so the new speed applies from now, as `setClock` would.
       if (options.clock) this.applyClock(options.clock);
     }
-    // Saved at once: the page keeps the URL's start options until this save, in case of a reload.
     this.save();
   }
 
@@ -94,13 +111,74 @@ export class MockBackend {
   }
 
   /**
-   * Back to a scenario's seed data on a fresh clock that starts at the current wall time, signed in
-   * as the scenario says (or `as`). Returns the new session's token, null when signed out.
+   * Back to a scenario's start: its seed on a fresh clock that starts at the current wall time,
+   * signed in as the scenario says (or `as`); or, for a snapshot, the exact state it holds, signed
+   * in as it was (unless `as`). Returns the console's session, null when signed out.
    */
   reset(name?: string, clock: ClockOverrides = {}, as?: MockStartSession): string | null {
-    const scenario = (name && findScenario(name)) || this.activeScenario;
-    this.seedScenario(scenario, clock);
-    return this.replaceSessions(sessionToStart(scenario, as), 'reset');
+    const scenario = (name && this.registry.find(name)) || this.activeScenario;
+    this.enter(scenario, clock);
+    const snapshotSession = scenario.state && !as ? this.sessions.sessionFor(null) : undefined;
+    if (snapshotSession === undefined) return this.replaceSessions(sessionToStart(scenario, as), 'reset');
+    this.save();
+    this.options.onSessionsReplaced?.(snapshotSession, 'reset');
+    return snapshotSession;
+  }
+
+  /** Whether `name` is a scenario this backend can start: a built-in, or one registered with it. */
+  knowsScenario(name: string): boolean {
+    return this.registry.find(name) !== undefined;
+  }
+
+  scenarioNames(): string[] {
+    return this.registry.names();
+  }
+
+  scenarios(): ScenarioSummary[] {
+    return this.registry.list();
+  }
+
+  /** A scenario's document as it was written or registered. */
+  scenarioDocument(name: string): ScenarioDocument | undefined {
+    return this.registry.document(name);
+  }
+
+  registerScenario(document: unknown): Registration {
+    const registration = this.registry.register(document);
+    if (registration.ok) this.save();
+    return registration;
+  }
+
+  /**
+   * The current state as a scenario document: the active scenario's settings, with nothing left to
+   * look up, and the exact state. Registering it and starting it reproduces this moment, and what
+   * follows it.
+   */
+  snapshot(): ScenarioDocument {
+    return this.read(({ simulator }) => {
+      const { document } = this.activeScenario;
+      const at = new Date(simulator.now).toISOString();
+      return {
+        ...document,
+        name: snapshotName(document.name, at),
+        description: `${document.name} as it stood at ${at} (simulated time)`,
+        demonstrates: `Starting it puts the backend back to that moment, runs in flight included: ${document.demonstrates}`,
+        state: this.backendState(),
+      };
+    });
+  }
+
+  /** What is due on the clock, soonest first. */
+  schedule(): ScheduleEvent[] {
+    return this.read(({ simulator }) => simulator.upcomingEvents());
+  }
+
+  /** Advances exactly to the next event and plays it; false when nothing is scheduled. */
+  advanceToNextEvent(): boolean {
+    const next = this.schedule()[0];
+    if (!next) return false;
+    this.advance(Math.max(0, Date.parse(next.at) - this.clock.now()));
+    return true;
   }
 
   /** Replaces every session with one of the kind asked for; returns its token, null when signed out. */
@@ -205,31 +283,52 @@ export class MockBackend {
     return next === null ? null : this.clock.wallDelayUntil(next);
   }
 
-  private seedScenario(scenario: Scenario, clock: ClockOverrides = {}): void {
-    const start = Math.floor(this.options.wallNow() / MINUTE_MS) * MINUTE_MS;
+  /** Starts `scenario`: from its seed on a clock at the current wall minute, or from the state a snapshot holds. */
+  private enter(scenario: Scenario, clock: ClockOverrides = {}): void {
     this.activeScenario = scenario;
     this.notice = null;
-    this.journal = new RequestJournal();
-    this.faults = new FaultPlan(scenario.api.faults);
-    this.latencyRandom = new SeededRandom(scenario.randomSeed);
-    this.clock = new SimulatedClock(this.options.wallNow, {
-      simTime: start,
-      speed: clock.speed ?? scenario.clock.speed,
-      paused: clock.paused ?? scenario.clock.paused,
-    });
-    this.world = seedWorld(scenario, start, this.options.budgetClock);
+    const state = scenario.state ? BackendStateSchema.parse(scenario.state) : undefined;
+    if (state) {
+      this.sessions = new SessionStore(state.sessions);
+      this.restore(state, scenario, state.clock.simTime);
+    } else {
+      const start = Math.floor(this.options.wallNow() / MINUTE_MS) * MINUTE_MS;
+      this.journal = new RequestJournal();
+      this.faults = new FaultPlan(scenario.api.faults);
+      this.latencyRandom = new SeededRandom(scenario.randomSeed);
+      this.clock = new SimulatedClock(this.options.wallNow, { simTime: start, ...scenario.clock });
+      this.world = seedWorld(scenario, start, this.options.budgetClock);
+    }
+    this.applyClock(clock);
   }
 
-  /** Goes on from a saved backend (its sessions are already in place): the seed again, then its changes. */
-  private resume(saved: SavedBackend): void {
-    const { clock, injectedFaults, latencyRandomState, savedAtWall } = saved.snapshot;
-    const awayMs = clock.paused ? 0 : Math.max(0, this.options.wallNow() - savedAtWall) * clock.speed;
-    this.activeScenario = saved.scenario;
-    this.faults = new FaultPlan(saved.scenario.api.faults, injectedFaults);
-    this.latencyRandom = new SeededRandom(latencyRandomState);
-    this.clock = new SimulatedClock(this.options.wallNow, { ...clock, simTime: clock.simTime + awayMs });
-    this.world = restoreWorld(saved, this.options.budgetClock);
+  /** Goes on from a saved backend (its sessions are already in place), counting the time it was away. */
+  private resume({ state, savedAtWall }: SavedBackend, scenario: Scenario): void {
+    const awayMs = state.clock.paused ? 0 : Math.max(0, this.options.wallNow() - savedAtWall) * state.clock.speed;
+    this.activeScenario = scenario;
+    this.restore(state, scenario, state.clock.simTime + awayMs);
     this.world.simulator.settle(this.clock.now());
+  }
+
+  /** Everything but the sessions, which the caller decides. */
+  private restore(state: BackendState, scenario: Scenario, simTime: number): void {
+    this.journal = new RequestJournal(state.requests);
+    this.faults = new FaultPlan(scenario.api.faults, state.faults);
+    this.latencyRandom = new SeededRandom(state.latencyRandomState);
+    this.clock = new SimulatedClock(this.options.wallNow, { ...state.clock, simTime });
+    this.world = restoreWorld(state, scenario, this.options.budgetClock);
+  }
+
+  private backendState(): BackendState {
+    return {
+      simulator: this.world.simulator.changesSinceSeed(),
+      staleListEntries: this.world.orderList.staleCopies(),
+      clock: this.clock.snapshot(),
+      sessions: this.sessions.snapshot(),
+      faults: this.faults.snapshot(),
+      latencyRandomState: this.latencyRandom.state,
+      requests: this.journal.list(),
+    };
   }
 
   private replaceSessions(kind: MockStartSession, reason: 'reset' | 'switch'): string | null {
@@ -245,21 +344,24 @@ export class MockBackend {
   }
 
   private save(): void {
-    const snapshot: BackendSnapshot = {
-      simulator: this.world.simulator.changesSinceSeed(),
-      staleListEntries: this.world.orderList.staleCopies(),
-      clock: this.clock.snapshot(),
-      sessions: this.sessions.snapshot(),
-      injectedFaults: this.faults.snapshot(),
-      latencyRandomState: this.latencyRandom.state,
+    const saved: SavedBackend = {
+      state: this.backendState(),
+      registeredScenarios: this.registry.snapshot(),
       savedAtWall: this.options.wallNow(),
     };
-    this.options.store?.save(JSON.stringify(snapshot));
+    this.options.store?.save(JSON.stringify(saved));
     for (const listener of this.listeners) listener();
   }
 }
 
 /** Who a scenario starts signed in as: `as` when asked for, else as the scenario says, else the admin. */
 function sessionToStart(scenario: Scenario, as?: MockStartSession): MockStartSession {
-  return as ?? scenario.startSession ?? 'admin';
+  return as ?? scenario.startSession;
+}
+
+/** `default-at-2026-11-24-1214`: the scenario and the simulated minute, within a name's 64 characters. */
+function snapshotName(scenario: string, at: string): string {
+  const base = scenario.replace(/-at-\d{4}-\d{2}-\d{2}-\d{4}$/, '');
+  const minute = `-at-${at.slice(0, 10)}-${at.slice(11, 13)}${at.slice(14, 16)}`;
+  return `${base.slice(0, 64 - minute.length)}${minute}`;
 }

@@ -4,7 +4,7 @@ const JOURNAL_LIMIT = 200;
 
 /** The console's calls and the mock's answers, newest last: the scenario panel's request journal. */
 export class RequestJournal {
-  private entries: RequestLogEntry[] = [];
+  constructor(private entries: RequestLogEntry[] = []) {}
 
   record(entry: RequestLogEntry): void {
     this.entries = [...this.entries, entry].slice(-JOURNAL_LIMIT);

@@ -40,6 +40,6 @@ export function seedWorld(scenario: Scenario, start: number, budgetClock: Budget
     },
     simulatorBehaviour(scenario),
   );
-  const staleCopies = scenario.staleListOrders ? buildSeed(scenario.staleListOrders(), start).orders : [];
+  const staleCopies = buildSeed(scenario.staleListOrders, start).orders;
   return worldAround(simulator, staleCopies, budgetClock);
 }

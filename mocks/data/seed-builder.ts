@@ -1,27 +1,8 @@
-import type { Order } from '@/contract/order';
+import type { ListedOrder } from '@/contract/scenario-document';
 import type { StoredOrder, UpstreamServer } from '../simulator/simulator-state';
 import { isoMinuteFormatter } from './iso-minutes';
-import { packages, type PackageId } from './products';
+import { packages } from './products';
 import { MINUTE_MS } from '@/lib/time';
-
-/** An order as a scenario declares it: times in minutes before the scenario starts. */
-export type OrderSpec = {
-  id: string;
-  customer: string;
-  packageId: PackageId;
-  status: Order['status'];
-  createdMinutesAgo: number;
-  paidMinutesAgo?: number;
-  autoProvisioned?: boolean;
-  provisioningStatus?: Order['provisioningStatus'];
-  ipAddress?: string;
-  provisioningError?: string;
-  /** Transient unless said otherwise. */
-  permanentError?: boolean;
-  lastAttemptMinutesAgo?: number;
-  /** A VPS or service already bought upstream for this order; `ipReadyInMinutes` < 0 means it has its IP. */
-  upstream?: { id: string; ipAddress: string; ipReadyInMinutes: number };
-};
 
 export type SeedData = {
   orders: StoredOrder[];
@@ -36,7 +17,7 @@ function emailOf(name: string): string {
 }
 
 /** Builds a scenario's orders (newest first, as the list shows them) and the servers already bought upstream. */
-export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData {
+export function buildSeed(specs: readonly ListedOrder[], start: number): SeedData {
   const formatIso = isoMinuteFormatter();
   const minutesBefore = (minutes: number) => formatIso(start - minutes * MINUTE_MS);
   // Scenarios draw customers from a short list: each is built once and shared by its orders, which
@@ -69,7 +50,7 @@ export function buildSeed(specs: readonly OrderSpec[], start: number): SeedData 
       provisioningStatus: spec.provisioningStatus ?? null,
       ipAddress: spec.ipAddress ?? null,
       provisioningError: spec.provisioningError ?? null,
-      provisioningErrorClass: spec.provisioningError ? (spec.permanentError ? 'permanent' : 'transient') : null,
+      provisioningErrorClass: spec.provisioningError ? (spec.provisioningErrorClass ?? 'transient') : null,
       resolution: null,
       lastProvisionAttempt,
       upstreamId: spec.upstream?.id ?? null,

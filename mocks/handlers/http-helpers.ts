@@ -11,6 +11,9 @@ const READ_ROUTES: ReadonlySet<ApiRoute> = new Set(['listOrders', 'getOrder', 'g
 /** Larger bodies are refused before parsing: no legitimate request of this API comes near it. */
 export const MAX_BODY_BYTES = 10_000;
 
+/** The control API's limit instead: a scenario document or snapshot runs to megabytes. */
+export const MAX_CONTROL_BODY_BYTES = 5_000_000;
+
 /**
  * `HttpResponse.json` without the Content-Length it measures by building a Blob: in Chromium every
  * Blob is registered with the browser process, a round trip that a page of orders cannot afford.
@@ -34,35 +37,41 @@ export function bodyTooLargeResponse(limitBytes: number) {
   return errorResponse(400, 'INVALID_REQUEST', `Request body is larger than ${limitBytes} bytes`);
 }
 
+/** Reads a JSON request body; a wrong content type, an oversized body or one that is not JSON is a 400 with the reason. */
+export async function readJsonBody(
+  request: Request,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<{ ok: true; json: unknown } | { ok: false; response: Response }> {
+  // The media type exactly, parameters aside: `application/jsonp` or `application/json-patch+json` is not it.
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') return invalidRequest('Content-Type must be application/json');
+  const text = await request.text();
+  if (text.length > maxBytes) return { ok: false, response: bodyTooLargeResponse(maxBytes) };
+  try {
+    return { ok: true, json: JSON.parse(text) };
+  } catch {
+    return invalidRequest('Request body is not valid JSON');
+  }
+}
+
 /** Parses a JSON request body against a schema; a malformed, oversized or mistyped body is a 400 with the reason. */
 export async function parseJsonBody<S extends z.ZodMiniType>(
   request: Request,
   schema: S,
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
-  const invalid = (message: string) => ({
-    ok: false as const,
-    response: errorResponse(400, 'INVALID_REQUEST', message),
-  });
-  // The media type exactly, parameters aside: `application/jsonp` or `application/json-patch+json` is not it.
-  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') {
-    return invalid('Content-Type must be application/json');
-  }
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return { ok: false, response: bodyTooLargeResponse(MAX_BODY_BYTES) };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return invalid('Request body is not valid JSON');
-  }
-  const parsed = schema.safeParse(json);
+  const body = await readJsonBody(request);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return invalid(`Invalid request: ${where}${issue?.message ?? 'unexpected shape'}`);
+    return invalidRequest(`Invalid request: ${where}${issue?.message ?? 'unexpected shape'}`);
   }
   return { ok: true, data: parsed.data };
+}
+
+function invalidRequest(message: string): { ok: false; response: Response } {
+  return { ok: false, response: errorResponse(400, 'INVALID_REQUEST', message) };
 }
 
 type Params = Record<string, string | readonly string[] | undefined>;

@@ -7,31 +7,21 @@ import {
   MockSessionRequestSchema,
 } from '@/contract/mock-control';
 import type { MockBackend } from '../backend/mock-backend';
-import { findScenario, scenarioNames, scenarios } from '../scenarios/catalogue';
 import { errorResponse, jsonResponse, parseJsonBody } from './http-helpers';
 
 /** `/__mock/*`: the control API for the scenario panel, Playwright fixtures and outside suites (README). */
 export function mockControlHandlers(backend: MockBackend) {
   return [
     http.get('*/__mock/state', () => jsonResponse(backend.state())),
-    http.get('*/__mock/scenarios', () =>
-      jsonResponse({
-        scenarios: Object.values(scenarios).map(({ name, description, demonstrates }) => ({
-          name,
-          description,
-          demonstrates,
-        })),
-      }),
-    ),
     http.post('*/__mock/reset', async ({ request }) => {
       const body = await parseJsonBody(request, MockResetRequestSchema);
       if (!body.ok) return body.response;
       const { scenario, as } = body.data;
-      if (scenario !== undefined && !findScenario(scenario)) {
+      if (scenario !== undefined && !backend.knowsScenario(scenario)) {
         return errorResponse(
           400,
           'UNKNOWN_SCENARIO',
-          `Unknown scenario "${scenario}"; known: ${scenarioNames.join(', ')}`,
+          `Unknown scenario "${scenario}"; known: ${backend.scenarioNames().join(', ')}`,
         );
       }
       const sessionToken = backend.reset(scenario, {}, as);
@@ -46,7 +36,10 @@ export function mockControlHandlers(backend: MockBackend) {
     http.post('*/__mock/clock/advance', async ({ request }) => {
       const body = await parseJsonBody(request, MockAdvanceRequestSchema);
       if (!body.ok) return body.response;
-      backend.advance(body.data.ms);
+      if ('ms' in body.data) backend.advance(body.data.ms);
+      else if (!backend.advanceToNextEvent()) {
+        return errorResponse(409, 'NOTHING_SCHEDULED', 'Nothing is due on the clock: there is no next event');
+      }
       return jsonResponse(backend.state());
     }),
     http.post('*/__mock/clock', async ({ request }) => {

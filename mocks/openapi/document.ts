@@ -139,9 +139,13 @@ function answersOf(entry: Endpoint): Record<string, Answer> {
   const answers: Record<string, Answer> = {};
   for (const [status, answer] of [...implied, ...Object.entries(entry.answers), tenantRefused]) {
     const earlier = answers[status];
+    // Merged, never replaced: a body or headers of one answer stay when another adds error codes.
     answers[status] = earlier
       ? {
+          ...earlier,
           ...answer,
+          ...((answer.body ?? earlier.body) && { body: answer.body ?? earlier.body }),
+          ...((answer.headers ?? earlier.headers) && { headers: answer.headers ?? earlier.headers }),
           description: `${earlier.description} ${answer.description}`,
           errors: [...new Set([...(earlier.errors ?? []), ...(answer.errors ?? [])])],
         }

@@ -1,11 +1,13 @@
 import type { Provider, UpstreamOperation } from '@/contract/order';
+import type { z } from '@/lib/zod';
+import type { CallOutcomeDocumentSchema } from '@/contract/scenario-document';
 
 /**
  * What one upstream call does. A timeout takes `UPSTREAM_TIMEOUT_MS` and leaves nothing behind
- * upstream. A failure is transient (retried by automatic runs) unless marked permanent.
+ * upstream. A failure is transient (retried by automatic runs) unless its class is permanent. The
+ * scenario documents' outcomes, as they are.
  */
-export type CallOutcome =
-  { kind: 'succeed' } | { kind: 'fail'; error: string; permanent?: boolean } | { kind: 'timeout' };
+export type CallOutcome = z.infer<typeof CallOutcomeDocumentSchema>;
 
 /** An outcome that holds until `untilMs` after the scenario started (for ever when absent). */
 export type BehaviourPhase = { untilMs?: number; outcome: CallOutcome };

@@ -218,7 +218,7 @@ export class RunMachine {
       outcome.kind === 'fail'
         ? `${provider} ${operation} failed: ${outcome.error}`
         : `${provider} ${operation} timeout`;
-    const errorClass = outcome.kind === 'fail' && outcome.permanent ? 'permanent' : 'transient';
+    const errorClass = outcome.kind === 'fail' && outcome.errorClass === 'permanent' ? 'permanent' : 'transient';
     this.updateAttempt(run, {
       outcome: outcome.kind === 'timeout' ? 'timedOut' : 'failed',
       endedAt: iso(this.now),

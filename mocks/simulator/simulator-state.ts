@@ -8,6 +8,7 @@ import {
   UpstreamOperationSchema,
 } from '@/contract/order';
 import { UpstreamCallSchema } from '@/contract/mock-control';
+import { CallOutcomeDocumentSchema } from '@/contract/scenario-document';
 
 /**
  * Everything the simulator knows, as plain data: it is saved after every change and validated when
@@ -16,12 +17,6 @@ import { UpstreamCallSchema } from '@/contract/mock-control';
 
 export const StoredOrderSchema = z.omit(OrderSchema, { activeRun: true });
 export type StoredOrder = z.infer<typeof StoredOrderSchema>;
-
-const CallOutcomeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('succeed') }),
-  z.object({ kind: z.literal('fail'), error: z.string(), permanent: z.optional(z.boolean()) }),
-  z.object({ kind: z.literal('timeout') }),
-]);
 
 /** A provisioning run in flight. Its locks are derived from it, so a run that ends cannot leave one behind. */
 export const RunSchema = z.object({
@@ -39,7 +34,9 @@ export const RunSchema = z.object({
   queuedAt: z.nullable(z.number()),
   attemptId: z.string(),
   /** The upstream call under way; its outcome is drawn when the call is made. */
-  call: z.nullable(z.object({ operation: UpstreamOperationSchema, startedAt: z.number(), outcome: CallOutcomeSchema })),
+  call: z.nullable(
+    z.object({ operation: UpstreamOperationSchema, startedAt: z.number(), outcome: CallOutcomeDocumentSchema }),
+  ),
   statusCheckDeadline: z.nullable(z.number()),
   /** Why the admin asked for this run; null for automatic ones. */
   reason: z.nullable(z.string()),

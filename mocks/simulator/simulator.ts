@@ -1,10 +1,11 @@
 import type { Attempt, AuditAction, AuditEntry, Credentials, Order } from '@/contract/order';
-import type { UpstreamCall } from '@/contract/mock-control';
+import type { ScheduleEvent, UpstreamCall } from '@/contract/mock-control';
 import { provisionAction, provisionGuard, type GuardAnswer } from '@/domain/provisioning-rules';
 import { OrderTable } from './order-table';
 import type { ProvidersBehaviour } from './provider-behaviour';
 import { SeededRandom } from './random';
 import { iso, RunMachine, type RunWorld } from './runs';
+import { upcomingEvents } from './schedule';
 import {
   SIMULATOR_STATE_VERSION,
   type Run,
@@ -210,6 +211,11 @@ export class ProvisioningSimulator {
 
   upstreamCalls(): UpstreamCall[] {
     return structuredClone(this.state.upstreamCalls);
+  }
+
+  /** What is due on the clock, soonest first (`GET /__mock/schedule`). */
+  upcomingEvents(): ScheduleEvent[] {
+    return upcomingEvents(this.state, this.behaviour.providers);
   }
 
   /** Runs in flight, for invariant checks. */

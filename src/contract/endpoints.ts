@@ -15,6 +15,7 @@ import {
   OpenApiDocumentSchema,
   RequestLogResponseSchema,
   ScenarioListResponseSchema,
+  ScheduleResponseSchema,
   UpstreamCallsResponseSchema,
 } from './mock-control';
 import * as order from './order';
@@ -32,6 +33,14 @@ import {
   ResolveRequestSchema,
   ResolveResponseSchema,
 } from './provision-api';
+import * as scenarioDocument from './scenario-document';
+import {
+  InvalidScenarioBodySchema,
+  JsonSchemaDocumentSchema,
+  RegisterScenarioResponseSchema,
+  ScenarioDocumentSchema,
+  ScenarioNameSchema,
+} from './scenario-document';
 import * as sessionApi from './session-api';
 import { SessionResponseSchema, SignInRequestSchema, SignInResponseSchema, SignOutResponseSchema } from './session-api';
 
@@ -42,7 +51,7 @@ import { SessionResponseSchema, SignInRequestSchema, SignInResponseSchema, SignO
  */
 
 /** The modules whose `…Schema` exports become the document's components, named without `Schema`. */
-export const schemaModules = [errors, order, ordersApi, provisionApi, sessionApi, mockControl];
+export const schemaModules = [errors, order, ordersApi, provisionApi, sessionApi, mockControl, scenarioDocument];
 
 /** The document's introduction: the rules every operation follows. CommonMark. */
 export const apiOverview = [
@@ -327,7 +336,9 @@ const mockControlEndpoints = [
     operationId: 'listScenarios',
     tag: 'Mock control',
     summary: 'The scenario catalogue',
-    description: 'Every scenario the mock can start, with what it shows.',
+    description:
+      'Every scenario the mock can start, with what it shows: the built-in catalogue, then the scenarios ' +
+      'registered with `POST /__mock/scenarios` (`source: registered`).',
     access: 'anyone',
     answers: { 200: { description: 'The catalogue.', body: ScenarioListResponseSchema } },
   }),
@@ -338,8 +349,10 @@ const mockControlEndpoints = [
     tag: 'Mock control',
     summary: 'Start a scenario from its seed',
     description:
-      "Back to the scenario's seed (the current one unless named) on a fresh clock, signed in as the " +
-      'scenario says or as `as` says. Every earlier session ends: hand `sessionToken` to the console.',
+      "Back to the scenario's seed (the current one unless named, built-in or registered) on a fresh " +
+      'clock, signed in as the scenario says or as `as` says. Every earlier session ends: hand ' +
+      '`sessionToken` to the console. A snapshot (a document with `state`) starts from the exact state ' +
+      'it holds instead, on its own clock, signed in as it was.',
     access: 'anyone',
     body: MockResetRequestSchema,
     answers: {
@@ -377,10 +390,15 @@ const mockControlEndpoints = [
     operationId: 'advanceClock',
     tag: 'Mock control',
     summary: 'Advance the clock',
-    description: 'Moves the simulated clock forward, firing what falls due in order; answers once settled.',
+    description:
+      'Moves the simulated clock forward by `ms`, or exactly to the next event of `GET /__mock/schedule` ' +
+      '(`to: nextEvent`), firing what falls due in order; answers once settled.',
     access: 'anyone',
     body: MockAdvanceRequestSchema,
-    answers: { 200: { description: 'The state after the jump.', body: MockStateSchema } },
+    answers: {
+      200: { description: 'The state after the jump.', body: MockStateSchema },
+      409: { description: 'Asked for the next event, and nothing is scheduled.', errors: ['NOTHING_SCHEDULED'] },
+    },
   }),
   endpoint({
     method: 'post',
@@ -425,9 +443,83 @@ const mockControlEndpoints = [
   }),
 ];
 
+const scenarioDocumentEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/__mock/scenarios/{name}',
+    operationId: 'getScenarioDocument',
+    tag: 'Mock control',
+    summary: 'A scenario as a document',
+    description: "A built-in scenario's document as its file says, or a registered one as it was registered.",
+    access: 'anyone',
+    pathParameters: { name: { description: "The scenario's name.", schema: ScenarioNameSchema } },
+    answers: {
+      200: { description: 'The document.', body: ScenarioDocumentSchema },
+      404: { description: 'No scenario has this name.', errors: ['UNKNOWN_SCENARIO'] },
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/__mock/scenarios',
+    operationId: 'registerScenario',
+    tag: 'Mock control',
+    summary: 'Register a scenario document',
+    description:
+      'Checks the document and keeps it with the backend, which can then start it like a built-in ' +
+      '(`POST /__mock/reset`, `?scenario=`). Registering a name again replaces that document. Bodies up to ' +
+      '5 MB (a snapshot runs to megabytes).',
+    access: 'anyone',
+    body: ScenarioDocumentSchema,
+    answers: {
+      201: { description: 'Registered.', body: RegisterScenarioResponseSchema },
+      400: {
+        description: 'The document is invalid: every problem at its JSON path. Nothing changed.',
+        body: InvalidScenarioBodySchema,
+      },
+      409: { description: 'A built-in scenario has this name.', errors: ['SCENARIO_EXISTS'] },
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/__mock/snapshot',
+    operationId: 'getSnapshot',
+    tag: 'Mock control',
+    summary: 'The current state as a scenario document',
+    description:
+      "The running scenario's settings with the exact state (`state`): every order, run in flight, attempt, " +
+      'audit entry, journal, session and fault, and the clock. Registered and started, it reproduces this ' +
+      'moment and the same future.',
+    access: 'anyone',
+    answers: { 200: { description: 'The snapshot.', body: ScenarioDocumentSchema } },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/__mock/schedule',
+    operationId: 'getSchedule',
+    tag: 'Mock control',
+    summary: 'What is due on the clock',
+    description:
+      'Retries, purchases, upstream answers, status checks, IPs being assigned and provider phases ending, ' +
+      'soonest first, in words.',
+    access: 'anyone',
+    answers: { 200: { description: 'The events.', body: ScheduleResponseSchema } },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/__mock/scenario.schema.json',
+    operationId: 'getScenarioSchema',
+    tag: 'Mock control',
+    summary: "The scenario document's JSON Schema",
+    description: 'Generated from the contract, for an editor to complete and check a scenario file as it is written.',
+    access: 'anyone',
+    answers: { 200: { description: 'A JSON Schema (draft 2020-12).', body: JsonSchemaDocumentSchema } },
+  }),
+];
+
 export const endpoints: readonly Endpoint[] = [
   ...sessionEndpoints,
   ...orderEndpoints,
   ...provisioningEndpoints,
   ...mockControlEndpoints,
+  ...scenarioDocumentEndpoints,
 ];

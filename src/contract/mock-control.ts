@@ -46,7 +46,34 @@ export const MockResetResponseSchema = z.extend(MockStateSchema, MockSessionResp
 export const MockSessionRequestSchema = z.strictObject({ as: MockStartSessionSchema });
 
 export const MAX_ADVANCE_MS = 7 * 24 * 60 * 60_000;
-export const MockAdvanceRequestSchema = z.strictObject({ ms: z.int().check(z.minimum(0), z.maximum(MAX_ADVANCE_MS)) });
+/** By so many milliseconds, or exactly to the next event of `GET /__mock/schedule`, which then fires. */
+export const MockAdvanceRequestSchema = z.union([
+  z.strictObject({ ms: z.int().check(z.minimum(0), z.maximum(MAX_ADVANCE_MS)) }),
+  z.strictObject({ to: z.literal('nextEvent') }),
+]);
+
+export const scheduleEventKinds = [
+  'retry',
+  'purchase',
+  'upstreamAnswer',
+  'statusCheck',
+  'ipAssigned',
+  'providerPhase',
+] as const;
+
+/**
+ * Something due on the simulated clock: a retry, a purchase whose turn in its package's queue has
+ * come, an upstream call's answer, a status check, an IP a provider assigns, a provider changing
+ * phase (an outage ending). `orderId` is null for what concerns a provider as a whole.
+ */
+export const ScheduleEventSchema = z.object({
+  at: IsoTimeSchema,
+  kind: z.enum(scheduleEventKinds),
+  orderId: z.nullable(z.string()),
+  description: z.string(),
+});
+export type ScheduleEvent = z.infer<typeof ScheduleEventSchema>;
+export const ScheduleResponseSchema = z.object({ events: z.array(ScheduleEventSchema) });
 
 export const MAX_SPEED = 3_600;
 export const MockClockRequestSchema = z.union([
@@ -79,7 +106,13 @@ export const RequestLogEntrySchema = z.object({
 export type RequestLogEntry = z.infer<typeof RequestLogEntrySchema>;
 export const RequestLogResponseSchema = z.object({ requests: z.array(RequestLogEntrySchema) });
 
-export const ScenarioSummarySchema = z.object({ name: z.string(), description: z.string(), demonstrates: z.string() });
+/** A scenario of the catalogue (`builtIn`), or one registered with `POST /__mock/scenarios`. */
+export const ScenarioSummarySchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  demonstrates: z.string(),
+  source: z.enum(['builtIn', 'registered']),
+});
 export type ScenarioSummary = z.infer<typeof ScenarioSummarySchema>;
 export const ScenarioListResponseSchema = z.object({ scenarios: z.array(ScenarioSummarySchema) });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { OrderSpec } from '../../data/seed-builder';
+import type { ListedOrder } from '@/contract/scenario-document';
 import {
   activeOrder,
   behaviour,
@@ -18,7 +18,7 @@ const unavailable = behaviour({ kind: 'fail', error: 'API returned 503' });
 
 describe('the Needs attention view', () => {
   // Paid 200, 100, 60, 30 and 5 minutes ago need attention; the others do not.
-  const specs: OrderSpec[] = [
+  const specs: ListedOrder[] = [
     failedOrder('ORD-A', { paidMinutesAgo: 100, createdMinutesAgo: 101 }),
     stuckOrder('ORD-B', { paidMinutesAgo: 60, createdMinutesAgo: 61 }),
     freshOrder('ORD-C', { paidMinutesAgo: 30, createdMinutesAgo: 31 }),

@@ -4,7 +4,8 @@ import type { Order } from '@/contract/order';
 import { OrderStatusSchema, ProviderSchema, ProvisioningStatusSchema } from '@/contract/order';
 import type { OrdersQuery, ProvisioningFilter } from '@/contract/orders-api';
 import { attentionReason, longestWaitingFirst } from '@/domain/attention';
-import { defaultOrderSpecs, historicalOrders } from '../../data/default-orders';
+import { generatedOrders } from '../../data/generated-orders';
+import { defaultScenario } from '../../scenarios/catalogue';
 import { buildSeed } from '../../data/seed-builder';
 import { worldAround, type World } from '../../backend/world';
 import { healthyProviders } from '../../simulator/provider-behaviour';
@@ -22,7 +23,8 @@ function steppingClock(): () => number {
  * The list endpoint's indexes (paid orders for Needs attention, the search index, the cut of the
  * unfiltered list) must answer exactly as a scan of every order would: this is that scan.
  */
-const specs = [...defaultOrderSpecs(), ...historicalOrders(50_000, 400, 5)];
+const history = (count: number) => generatedOrders({ kind: 'history', firstNumber: 50_000, count, seed: 5 });
+const specs = [...defaultScenario.orders(), ...history(400)];
 const positions = buildSeed(specs, START).orders.map((order) => order._id);
 
 /** A list that still shows old copies of two orders (the `stale-list` scenario's cache), then runs that change orders. */
@@ -33,7 +35,7 @@ function worldAfterRuns(
   const { orders, servers } = buildSeed(orderSpecs, START);
   const staleSpecs = orderSpecs
     .filter((spec) => staleIds.includes(spec.id))
-    .map((spec) => ({ ...spec, status: 'paid' as const, provisioningStatus: null, ipAddress: '10.9.8.7' }));
+    .map((spec) => ({ ...spec, status: 'paid' as const, provisioningStatus: undefined, ipAddress: '10.9.8.7' }));
   const staleListEntries = buildSeed(staleSpecs, START).orders;
   const simulator = ProvisioningSimulator.seed(
     { scenario: 'test', start: START, randomSeed: 3, orders, servers, autoRunOrderIds: [] },
@@ -145,7 +147,7 @@ describe('listOrders', () => {
 
   it('answers as the scan does when orders change while its filter values are still being read ahead', () => {
     // More orders than two slices with no time left read (1,024 each), and a stale copy past the first slice.
-    const manySpecs = [...defaultOrderSpecs(), ...historicalOrders(50_000, 3_000, 5)];
+    const manySpecs = [...defaultScenario.orders(), ...history(3_000)];
     const manyPositions = buildSeed(manySpecs, START).orders.map((order) => order._id);
     expect(manyPositions.length).toBeGreaterThan(2 * 1_024);
     const lateId = manyPositions[1_500] ?? '';

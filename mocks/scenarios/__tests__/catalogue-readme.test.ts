@@ -7,7 +7,7 @@ const END = '<!-- scenario-table:end -->';
 
 /** The README's scenario table as the catalogue says it should read. */
 function expectedTable(): string {
-  const rows = Object.values(scenarios).map(
+  const rows = [...scenarios.values()].map(
     (scenario) => `| \`${scenario.name}\` | ${scenario.description} | ${scenario.demonstrates} |`,
   );
   return ['| scenario | what it is | what you see |', '|---|---|---|', ...rows].join('\n');

@@ -16,7 +16,11 @@ import { MINUTE_MS } from '@/lib/time';
 
 const ADMIN = 'admin@reseller.test';
 const OTHER = 'sam@reseller.test';
-const outOfStock = behaviour({ kind: 'fail', error: 'out of stock for this package', permanent: true });
+const outOfStock = behaviour({
+  kind: 'fail',
+  error: 'out of stock for this package',
+  errorClass: 'permanent' as const,
+});
 const unavailable = behaviour({ kind: 'fail', error: 'API returned 503' });
 
 describe('error classes', () => {

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import type { PackageId } from '../../data/products';
-import type { OrderSpec } from '../../data/seed-builder';
+import type { PackageId } from '@/contract/scenario-document';
+import type { ListedOrder } from '@/contract/scenario-document';
 import type { BehaviourPhase, CallOutcome, OperationBehaviour } from '../provider-behaviour';
 import type { ProvidersBehaviour } from '../provider-behaviour';
 import { freshOrder } from './simulator-test-kit';
@@ -46,7 +46,7 @@ export type Command =
   /** `snapshot`: the whole state round-trips through JSON; `storage`: only what changed since the seed is kept, as MockBackend saves it. */
   | { kind: 'reload'; from: 'snapshot' | 'storage' };
 
-export function ordersOf(setup: Setup): OrderSpec[] {
+export function ordersOf(setup: Setup): ListedOrder[] {
   return [
     freshOrder('ORD-FRESH', { packageId: setup.packages.fresh }),
     freshOrder('ORD-PAID', { packageId: setup.packages.paid, status: 'paid', autoProvisioned: undefined }),
@@ -94,7 +94,7 @@ const outcomeArb: fc.Arbitrary<CallOutcome> = fc.oneof(
     weight: 1,
     arbitrary: fc
       .constantFrom('Package out of stock', 'Insufficient upstream balance')
-      .map((error) => ({ kind: 'fail' as const, error, permanent: true })),
+      .map((error) => ({ kind: 'fail' as const, error, errorClass: 'permanent' as const })),
   },
   { weight: 2, arbitrary: fc.constant({ kind: 'timeout' as const }) },
 );

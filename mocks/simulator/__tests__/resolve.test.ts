@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { OrderSpec } from '../../data/seed-builder';
+import type { ListedOrder } from '@/contract/scenario-document';
 import type { ProvisioningSimulator } from '../simulator';
 import {
   activeOrder,
@@ -27,7 +27,7 @@ function withoutAudit(simulator: ProvisioningSimulator) {
 describe('resolve: marking an order fixed outside the console', () => {
   const request = { actor: ADMIN, reason: 'Built by hand in the SmartVPS panel' };
 
-  test.each<[string, OrderSpec]>([
+  test.each<[string, ListedOrder]>([
     ['a failed order', failedOrder('ORD-1')],
     ['a stuck order', stuckOrder('ORD-1')],
     ['a paid order never provisioned', freshOrder('ORD-1', { status: 'paid' })],
@@ -50,7 +50,7 @@ describe('resolve: marking an order fixed outside the console', () => {
     expect(simulator.upstreamCalls()).toEqual([]);
   });
 
-  test.each<[string, OrderSpec[], string, { code: string }]>([
+  test.each<[string, ListedOrder[], string, { code: string }]>([
     ['provisioned', [activeOrder('ORD-1')], 'ORD-1', { code: 'NOT_ELIGIBLE' }],
     [
       'inside the 10-minute window',

@@ -1,4 +1,5 @@
-import { buildSeed, type OrderSpec } from '../../data/seed-builder';
+import { buildSeed } from '../../data/seed-builder';
+import type { ListedOrder } from '@/contract/scenario-document';
 import { worldAround, type World } from '../../backend/world';
 import { ProvisioningSimulator, type SimulatorBehaviour } from '../simulator';
 import {
@@ -10,7 +11,7 @@ import {
 
 export const START = Date.parse('2026-11-24T12:00:00.000Z');
 
-export function freshOrder(id: string, overrides: Partial<OrderSpec> = {}): OrderSpec {
+export function freshOrder(id: string, overrides: Partial<ListedOrder> = {}): ListedOrder {
   return {
     id,
     customer: 'Test Customer',
@@ -24,7 +25,7 @@ export function freshOrder(id: string, overrides: Partial<OrderSpec> = {}): Orde
 }
 
 /** A SmartVPS order whose automatic run failed half an hour ago. */
-export const failedOrder = (id: string, overrides: Partial<OrderSpec> = {}) =>
+export const failedOrder = (id: string, overrides: Partial<ListedOrder> = {}) =>
   freshOrder(id, {
     autoProvisioned: true,
     provisioningStatus: 'failed',
@@ -34,7 +35,7 @@ export const failedOrder = (id: string, overrides: Partial<OrderSpec> = {}) =>
   });
 
 /** A SmartVPS order bought upstream that never got its IP: stuck for 25 minutes. */
-export const stuckOrder = (id: string, overrides: Partial<OrderSpec> = {}) =>
+export const stuckOrder = (id: string, overrides: Partial<ListedOrder> = {}) =>
   freshOrder(id, {
     autoProvisioned: true,
     provisioningStatus: 'provisioning',
@@ -44,7 +45,7 @@ export const stuckOrder = (id: string, overrides: Partial<OrderSpec> = {}) =>
   });
 
 /** A provisioned SmartVPS order. */
-export const activeOrder = (id: string, overrides: Partial<OrderSpec> = {}) =>
+export const activeOrder = (id: string, overrides: Partial<ListedOrder> = {}) =>
   freshOrder(id, {
     status: 'active',
     autoProvisioned: true,
@@ -80,7 +81,7 @@ export function providersWith(changes: {
 
 type SeedOptions = Partial<SimulatorBehaviour> & { autoRunOrderIds?: string[]; randomSeed?: number };
 
-export function simulatorWith(specs: OrderSpec[], options: SeedOptions = {}): ProvisioningSimulator {
+export function simulatorWith(specs: ListedOrder[], options: SeedOptions = {}): ProvisioningSimulator {
   const { orders, servers } = buildSeed(specs, START);
   return ProvisioningSimulator.seed(
     {
@@ -99,7 +100,7 @@ export function simulatorWith(specs: OrderSpec[], options: SeedOptions = {}): Pr
 }
 
 /** A simulator with the list index over its orders, as the backend wires them. */
-export function worldWith(specs: OrderSpec[], options: SeedOptions = {}): World {
+export function worldWith(specs: ListedOrder[], options: SeedOptions = {}): World {
   return worldAround(simulatorWith(specs, options), [], () => performance.now());
 }
 

@@ -11,8 +11,6 @@ export function getScenariosQueryOptions() {
   return queryOptions({
     queryKey: mockKeys.scenarios(),
     queryFn: ({ signal }) => getScenarios(signal),
-    // The catalogue is part of the build: it cannot change while the page is open.
-    staleTime: Infinity,
   });
 }
 
