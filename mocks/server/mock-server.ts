@@ -1,15 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
-import { bodyTooLargeResponse, errorResponse, MAX_BODY_BYTES } from '../handlers/http-helpers';
+import { bodyTooLargeResponse, errorResponse, MAX_BODY_BYTES, MAX_CONTROL_BODY_BYTES } from '../handlers/http-helpers';
 import { isBodyTooLarge, sendResponse, toFetchRequest } from './http-adapter';
 import { TENANT_HEADER, TenantPool, tenantOf } from './tenants';
-
-/**
- * Bodies of the control API may be far larger than the console's (scenario documents); still
- * bounded, so a runaway client cannot fill the server's memory.
- */
-export const MAX_CONTROL_BODY_BYTES = 5_000_000;
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_MAX_TENANTS = 50;

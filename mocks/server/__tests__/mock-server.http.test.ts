@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { expect, test, vi } from 'vitest';
 import { RequestLogResponseSchema } from '@/contract/mock-control';
 import { MockBackend } from '../../backend/mock-backend';
-import { MAX_CONTROL_BODY_BYTES } from '../mock-server';
+import { MAX_CONTROL_BODY_BYTES } from '../../handlers/http-helpers';
 import { errorOf, startTestServer } from './server-test-kit';
 
 /**
@@ -62,6 +62,14 @@ test('a chunked API body is refused 400 as soon as it passes 10,000 bytes, while
 
 test('the control API allows larger bodies, up to its own limit', async () => {
   const server = await startTestServer();
+  // A scenario document, padded well past the console API's 10,000 bytes.
+  const snapshot = await (await server.call('GET', '/__mock/snapshot')).text();
+  const registered = await fetch(`${server.url}/__mock/scenarios`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: `${snapshot}${' '.repeat(20_000)}`,
+  });
+  expect(registered.status).toBe(201);
 
   const answer = await rawExchange(
     server.url,
