@@ -80,9 +80,9 @@ export class TenantPool {
     return this.live.get(tenant)?.inFlight ?? 0;
   }
 
-  /** Stops every tenant's timers; their files hold their state. */
+  /** Saves and stops every tenant: their files hold their state. */
   close(): void {
-    for (const entry of this.live.values()) entry.stop();
+    for (const entry of this.live.values()) putAway(entry);
     this.live.clear();
   }
 
@@ -113,7 +113,7 @@ export class TenantPool {
     for (const [tenant, entry] of this.live) {
       if (this.live.size <= this.maxLive) return;
       if (entry.inFlight > 0) continue;
-      entry.stop();
+      putAway(entry);
       this.live.delete(tenant);
       console.info(
         `Mock server: unloaded tenant "${tenant}", idle the longest, to hold at most ${this.maxLive} in memory; ` +
@@ -121,4 +121,13 @@ export class TenantPool {
       );
     }
   }
+}
+
+/**
+ * Saves a tenant once more, for what its backend keeps in memory between changes (the request
+ * journal's latest lines), then stops its timers.
+ */
+function putAway(entry: LiveTenant): void {
+  entry.backend.transact(() => undefined);
+  entry.stop();
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, vi } from 'vitest';
+import { RequestLogResponseSchema } from '@/contract/mock-control';
 import { MINUTE_MS } from '@/lib/time';
 import { CORRUPT_SAVED_DATA_NOTICE } from '../../backend/mock-backend';
 import { startTestServer, temporaryStateDir } from './server-test-kit';
@@ -15,8 +16,12 @@ test('a restart mid-run loses nothing and buys nothing twice', async () => {
   await before.close();
 
   const after = await startTestServer({ stateDir });
-  // The same session, the same run, on the clock where it stopped.
+  // The same session, the same run and journal, on the clock where it stopped.
   expect((await after.order('ORD-1001', token, 'shop')).activeRun).not.toBeNull();
+  const { requests } = RequestLogResponseSchema.parse(
+    await (await after.call('GET', '/__mock/requests', { tenant: 'shop' })).json(),
+  );
+  expect(requests).toContainEqual(expect.objectContaining({ path: '/api/orders/provision', status: 202 }));
   expect(await after.provision('ORD-1001', token, 'shop')).toBe(409);
   await after.advance(10 * MINUTE_MS, 'shop');
 

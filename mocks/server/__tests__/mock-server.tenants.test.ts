@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, vi } from 'vitest';
+import { RequestLogResponseSchema } from '@/contract/mock-control';
 import { MINUTE_MS } from '@/lib/time';
 import { errorOf, startTestServer } from './server-test-kit';
 
@@ -92,7 +93,11 @@ test('beyond --max-tenants the tenant idle longest is unloaded, logged, and come
   expect(server.tenants.liveTenants()).toEqual(['second', 'third']);
   expect(info).toHaveBeenCalledWith(expect.stringContaining('unloaded tenant "first"'));
 
-  // Its run, its session and its paused clock are as they were: the run completes with one purchase.
+  // Its journal, its run, its session and its paused clock are as they were: the run completes with one purchase.
+  const { requests } = RequestLogResponseSchema.parse(
+    await (await server.call('GET', '/__mock/requests', { tenant: 'first' })).json(),
+  );
+  expect(requests).toContainEqual(expect.objectContaining({ path: '/api/orders/provision', status: 202 }));
   await server.advance(10 * MINUTE_MS, 'first');
   expect(await server.purchases('first')).toEqual(['ORD-1001', 'ORD-1007', 'ORD-1008']);
   expect((await server.order('ORD-1001', token, 'first')).status).toBe('active');
