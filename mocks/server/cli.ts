@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseScenarioDocument, type ScenarioDocument } from '@/contract/scenario-document';
+import { backendStateProblems } from '../backend/persistence';
+import { ScenarioRegistry } from '../backend/scenario-registry';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -23,6 +27,8 @@ Options:
   --state-dir DIR    where the tenants' files are kept (default .mock-server/ in the project)
   --max-tenants N    tenants held in memory at once; the one idle longest is unloaded
                      to its file when another is needed (default ${DEFAULT_MAX_TENANTS})
+  --scenario FILE    a scenario document (JSON): the default tenant starts from it now,
+                     and every tenant without saved state starts from it instead of default
   -h, --help         show this help`;
 
 function parseOptions(args: string[]): MockServerOptions | 'help' {
@@ -33,6 +39,7 @@ function parseOptions(args: string[]): MockServerOptions | 'help' {
       host: { type: 'string', default: '127.0.0.1' },
       'state-dir': { type: 'string', default: DEFAULT_STATE_DIR },
       'max-tenants': { type: 'string', default: String(DEFAULT_MAX_TENANTS) },
+      scenario: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -42,7 +49,29 @@ function parseOptions(args: string[]): MockServerOptions | 'help' {
     host: values.host,
     stateDir: resolve(values['state-dir']),
     maxTenants: integerOption('--max-tenants', values['max-tenants'], 1, 100_000),
+    ...(values.scenario === undefined ? {} : { scenario: scenarioFile(values.scenario) }),
   };
+}
+
+/** The document in `path`, checked as `POST /__mock/scenarios` would check it: every problem at its JSON path. */
+function scenarioFile(path: string): ScenarioDocument {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`--scenario ${path}: ${messageOf(error)}`);
+  }
+  const registration = new ScenarioRegistry(backendStateProblems).register(json);
+  if (registration.ok) {
+    const parsed = parseScenarioDocument(json);
+    if (parsed.ok) return parsed.document;
+  }
+  const problems = registration.ok
+    ? []
+    : registration.problem === 'builtIn'
+      ? [`"${registration.name}" is a built-in scenario: give the document another name`]
+      : registration.issues.map(({ path: where, message }) => `${where}: ${message}`);
+  throw new Error(`--scenario ${path} is not a scenario this mock can start:\n  ${problems.join('\n  ')}`);
 }
 
 function integerOption(name: string, text: string, min: number, max: number): number {

@@ -1,3 +1,4 @@
+import type { ScenarioDocument } from '@/contract/scenario-document';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
@@ -15,6 +16,8 @@ export type MockServerOptions = {
   stateDir: string;
   /** How many tenants' backends are held in memory at once (the rest wait on disk). */
   maxTenants: number;
+  /** What a tenant without saved state starts from instead of `default` (see `TenantPool`). */
+  scenario?: ScenarioDocument;
 };
 
 export type RunningMockServer = { url: string; tenants: TenantPool; close: () => Promise<void> };
@@ -28,8 +31,9 @@ export async function startMockServer({
   host,
   stateDir,
   maxTenants,
+  scenario,
 }: MockServerOptions): Promise<RunningMockServer> {
-  const tenants = new TenantPool(stateDir, maxTenants);
+  const tenants = new TenantPool(stateDir, maxTenants, scenario);
   const server = createServer((req, res) => void answer(tenants, req, res));
   // `Expect: 100-continue` (curl's habit for large bodies): a body refused on its length is never sent.
   server.on('checkContinue', (req, res) => void answer(tenants, req, res));

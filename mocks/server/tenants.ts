@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { RequestHandler } from 'msw';
 import { MockTenantSchema } from '@/contract/mock-control';
+import type { ScenarioDocument } from '@/contract/scenario-document';
 import { driveClock, prepareIndexesInSlices } from '../backend/between-requests';
 import { CORRUPT_SAVED_DATA_NOTICE, MockBackend } from '../backend/mock-backend';
 import { createHandlers } from '../handlers';
@@ -43,11 +44,21 @@ export class TenantPool {
   /** Least recently used first. */
   private readonly live = new Map<string, LiveTenant>();
 
+  /** Whether the `default` tenant has yet to start the server's own scenario (`--scenario`). */
+  private defaultStartsOwnScenario: boolean;
+
+  /**
+   * `startScenario` (`--scenario FILE`): the scenario a tenant starts from when it has no saved state,
+   * instead of `default`; the `default` tenant starts from it once, whatever it saved, since the
+   * server was asked for it.
+   */
   constructor(
     readonly stateDir: string,
     private readonly maxLive: number,
+    private readonly startScenario?: ScenarioDocument,
   ) {
     mkdirSync(stateDir, { recursive: true });
+    this.defaultStartsOwnScenario = startScenario !== undefined;
   }
 
   /** The tenant's backend, loaded or created from the default scenario; `release` it once answered. */
@@ -87,7 +98,9 @@ export class TenantPool {
   }
 
   private load(tenant: string): LiveTenant {
-    const store = fileSnapshotStore(tenantFile(this.stateDir, tenant), tenant);
+    const file = tenantFile(this.stateDir, tenant);
+    const saved = existsSync(file);
+    const store = fileSnapshotStore(file, tenant);
     const backend = new MockBackend({
       runsIn: 'server',
       wallNow: Date.now,
@@ -96,6 +109,13 @@ export class TenantPool {
     });
     // The backend has judged the file and started from the seed; the file's old content goes aside.
     if (backend.state().notice === CORRUPT_SAVED_DATA_NOTICE) store.setAsideUnreadable();
+    if (this.startScenario && (!saved || (tenant === DEFAULT_TENANT && this.defaultStartsOwnScenario))) {
+      const registration = backend.registerScenario(this.startScenario);
+      if (!registration.ok)
+        throw new Error(`The server's scenario no longer registers: ${JSON.stringify(registration)}`);
+      backend.reset(registration.name);
+    }
+    if (tenant === DEFAULT_TENANT) this.defaultStartsOwnScenario = false;
     const stopClock = driveClock(backend);
     const stopSlices = prepareIndexesInSlices(backend);
     return {

@@ -10,6 +10,7 @@ import {
   type MockStartSession,
 } from '@/contract/mock-control';
 import { OrderDetailResponseSchema } from '@/contract/orders-api';
+import type { ScenarioDocument } from '@/contract/scenario-document';
 import { startMockServer, type RunningMockServer } from '../mock-server';
 
 /**
@@ -33,8 +34,15 @@ export type TestServer = RunningMockServer & ReturnType<typeof clientOf>;
 export async function startTestServer({
   stateDir = temporaryStateDir(),
   maxTenants = 50,
-}: { stateDir?: string; maxTenants?: number } = {}): Promise<TestServer> {
-  const server = await startMockServer({ port: 0, host: '127.0.0.1', stateDir, maxTenants });
+  scenario,
+}: { stateDir?: string; maxTenants?: number; scenario?: ScenarioDocument } = {}): Promise<TestServer> {
+  const server = await startMockServer({
+    port: 0,
+    host: '127.0.0.1',
+    stateDir,
+    maxTenants,
+    ...(scenario ? { scenario } : {}),
+  });
   let closed = false;
   const close = async () => {
     if (closed) return;
