@@ -47,9 +47,14 @@ export default defineConfig<MockBackendOption>({
   projects: [
     { name: 'in-page', use: { baseURL: `http://localhost:${PORT}` } },
     {
-      // The brief's checklist, the scenario walks and the scenario panel, against the mock server over HTTP.
+      // The brief's checklist, the scenario walks, the scenario panel and scenario documents, against the mock server over HTTP.
       name: 'server',
-      testMatch: ['provision-button.spec.ts', 'scenarios.spec.ts', 'scenario-panel.spec.ts'],
+      testMatch: [
+        'provision-button.spec.ts',
+        'scenarios.spec.ts',
+        'scenario-panel.spec.ts',
+        'scenario-documents.spec.ts',
+      ],
       use: { baseURL: `http://localhost:${SERVER_MODE_PORT}`, mockBackend: 'server' },
     },
   ],

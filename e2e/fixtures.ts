@@ -10,6 +10,8 @@ import {
   type RequestLogEntry,
   type UpstreamCall,
 } from '../src/contract/mock-control';
+import { readFileSync } from 'node:fs';
+import { parseScenarioDocument, type ScenarioDocument } from '../src/contract/scenario-document';
 import { SESSION_TOKEN_STORAGE_KEY } from '../src/lib/session-token';
 
 /**
@@ -20,6 +22,9 @@ import { SESSION_TOKEN_STORAGE_KEY } from '../src/lib/session-token';
  *
  *   test.use({ scenario: 'smartvps-down' });
  *   test('…', async ({ page }) => { await advanceClock(page, '10m'); expect(await upstreamCalls(page)).toHaveLength(3); });
+ *
+ * A scenario document works as well as a name: `test.use({ scenario: scenarioFile('e2e/scenarios/x.json') })`
+ * or a document object; it is registered with the test's backend, then started.
  */
 export type MockBackendOption = {
   /** Where the console's backend runs: in the page (a mock build), or the standalone server a server-mode build reaches. */
@@ -27,8 +32,8 @@ export type MockBackendOption = {
 };
 
 type MockOptions = {
-  /** The scenario the page starts in, from its seed. */
-  scenario: string;
+  /** The scenario the page starts in, from its seed: a name, or a scenario document to register first. */
+  scenario: string | ScenarioDocument;
   /** Paused by default so tests move time explicitly with `advanceClock`; 'running' runs at the scenario's speed. */
   clock: 'paused' | 'running';
   /** Who the page starts signed in as, overriding the scenario (which signs in the admin unless it says otherwise). */
@@ -78,11 +83,27 @@ function tenantOf({ testId, repeatEachIndex, retry }: TestInfo): string {
   return `${testId}-${repeatEachIndex}-${retry}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(-64);
 }
 
-/** Opens the console on a scenario's seed and waits until its mock answers. */
+/** A scenario document from a file, checked as the mock will check it; a broken file fails with every problem. */
+export function scenarioFile(path: string): ScenarioDocument {
+  const parsed = parseScenarioDocument(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.ok) throw new Error(`${path} is not a scenario document: ${JSON.stringify(parsed.issues)}`);
+  return parsed.document;
+}
+
+/**
+ * Opens the console on a scenario's seed and waits until its mock answers. A document is registered
+ * first, through the console's own page: in the browser the backend lives behind it.
+ */
 export async function openScenario(
   page: Page,
-  { scenario, clock = 'paused', as }: Partial<MockOptions> & { scenario: string },
+  { scenario: nameOrDocument, clock = 'paused', as }: Partial<MockOptions> & { scenario: string | ScenarioDocument },
 ): Promise<void> {
+  let scenario = nameOrDocument;
+  if (typeof scenario !== 'string') {
+    await openConsole(page, '/');
+    await control(page, '/__mock/scenarios', scenario);
+    scenario = scenario.name;
+  }
   await page.goto(`/?scenario=${encodeURIComponent(scenario)}&clock=${clock}${as ? `&as=${as}` : ''}`);
   // Seeding `huge` (100,000 orders) in the mock's worker takes seconds on two busy cores.
   await expect
