@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { backendStateProblems } from '../../backend/persistence';
+import { ScenarioRegistry } from '../../backend/scenario-registry';
 import { scenarios } from '../catalogue';
 
 const START = '<!-- scenario-table:start -->';
 const END = '<!-- scenario-table:end -->';
+const EXAMPLE_START = '<!-- example-scenario:start -->';
+const EXAMPLE_END = '<!-- example-scenario:end -->';
 
 /** The README's scenario table as the catalogue says it should read. */
 function expectedTable(): string {
@@ -18,4 +22,15 @@ test('the README lists every scenario of the catalogue, word for word', () => {
   const table = readme.slice(readme.indexOf(START) + START.length, readme.indexOf(END)).trim();
   // On failure, paste the expected value between the markers in README.md.
   expect(table).toBe(expectedTable());
+});
+
+test("the README's example scenario is the example file, and one the mock can start", () => {
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const block = readme.slice(readme.indexOf(EXAMPLE_START) + EXAMPLE_START.length, readme.indexOf(EXAMPLE_END));
+  const shown: unknown = JSON.parse(block.replace('```json', '').replace('```', ''));
+  const file: unknown = JSON.parse(
+    readFileSync(new URL('../../../e2e/scenarios/stuck-then-outage.json', import.meta.url), 'utf8'),
+  );
+  expect(shown).toEqual(file);
+  expect(new ScenarioRegistry(backendStateProblems).register(shown)).toEqual({ ok: true, name: 'stuck-then-outage' });
 });
