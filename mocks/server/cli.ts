@@ -59,7 +59,7 @@ function scenarioFile(path: string): ScenarioDocument {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`--scenario ${path}: ${messageOf(error)}`);
+    throw new Error(`--scenario ${path}: ${messageOf(error)}`, { cause: error });
   }
   const registration = new ScenarioRegistry(backendStateProblems).register(json);
   if (registration.ok) {
