@@ -1,24 +1,18 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent, { type UserEvent } from '@testing-library/user-event';
+import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { formatClockTime } from '@/lib/time';
 import { scenarios as catalogue, setupMockBackend } from '@/testing/mock-backend';
 import { findOrderRow, findToast, renderApp } from '@/testing/render-app';
 import { ScenarioPanelBoundary } from '../components/scenario-panel-boundary';
+import { openPanel } from './open-panel';
 
 // The console as a mock build renders it: the flag is read once, when the app's modules load.
 vi.hoisted(() => vi.stubEnv('VITE_API_MOCKING', 'enabled'));
 afterAll(() => vi.unstubAllEnvs());
 
 const { server, backend } = setupMockBackend();
-
-async function openPanel(user: UserEvent) {
-  await user.click(await screen.findByRole('button', { name: /^Scenarios/ }));
-  const panel = screen.getByRole('dialog', { name: 'Scenarios' });
-  const section = (name: string) => within(panel).getByRole('region', { name });
-  return { panel, section };
-}
 
 /** The page filtered to one order: a small table keeps role queries fast in jsdom. */
 async function provision(orderId: string) {

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, test, vi } from 'vitest';
 import { readSessionToken } from '@/lib/session-token';
 import { setupMockBackend } from '@/testing/mock-backend';
 import { findOrderRow, renderApp } from '@/testing/render-app';
+import { openPanel } from './open-panel';
 
 // The console as a mock build renders it: the flag is read once, when the app's modules load.
 vi.hoisted(() => vi.stubEnv('VITE_API_MOCKING', 'enabled'));
@@ -12,9 +13,7 @@ afterAll(() => vi.unstubAllEnvs());
 setupMockBackend();
 
 async function openPanelSection(user: UserEvent, name: string) {
-  await user.click(await screen.findByRole('button', { name: /^Scenarios/ }));
-  const panel = screen.getByRole('dialog', { name: 'Scenarios' });
-  return within(panel).getByRole('region', { name });
+  return (await openPanel(user)).section(name);
 }
 
 describe('Scenario panel: signed in as', () => {
