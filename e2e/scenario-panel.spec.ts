@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, orderRow, test, upstreamCalls } from './fixtures';
 
 /** The scenario panel drives the simulated backend from the page, as designers and QA use it. */
@@ -32,4 +33,12 @@ test('picks a scenario, moves the clock and reads the upstream journal from the 
   // ORD-1008 is a Hostycare order, bought while SmartVPS is down.
   await expect(upstream.getByText('1 successful purchase', { exact: true })).toBeVisible();
   expect((await upstreamCalls(page)).filter((call) => call.orderId === 'ORD-1007')).toHaveLength(3);
+});
+
+test('the launcher is named by its visible text, so what a voice-control user says is its name', async ({ page }) => {
+  const launcher = page.getByRole('button', { name: 'Scenarios: default', exact: true });
+  await expect(launcher).toBeVisible();
+  await expect(launcher).not.toHaveAttribute('aria-label');
+  const { violations } = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).analyze();
+  expect(violations).toEqual([]);
 });

@@ -41,6 +41,16 @@ describe('Scenario panel', () => {
     expect(launcher).toHaveAttribute('aria-expanded', 'false');
   });
 
+  test('the launcher is named by its visible text, with the scenario after a colon', async () => {
+    renderApp('/admin/manageOrders?q=ORD-1001');
+    const launcher = await screen.findByRole('button', { name: 'Scenarios: default' });
+
+    // Named by its content, so the name holds what a voice-control user sees and says (WCAG 2.5.3).
+    expect(launcher).not.toHaveAttribute('aria-label');
+    expect(launcher).toHaveTextContent('Scenarios: default');
+    expect(within(launcher).getByText('default')).toBeInTheDocument();
+  });
+
   test('lists every scenario with its description and what it shows, the current one marked', async () => {
     const { user } = renderApp('/admin/manageOrders?q=ORD-1001');
     const { section } = await openPanel(user);

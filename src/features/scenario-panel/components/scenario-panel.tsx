@@ -66,20 +66,27 @@ function Launcher({ launcherRef, open, sheetId, onToggle }: LauncherProps) {
     <button
       ref={launcherRef}
       type="button"
-      // Set, not computed from the content: engines disagree on the spacing around the badge.
-      aria-label={scenario ? `Scenarios: ${scenario}` : 'Scenarios'}
       aria-expanded={open}
       aria-controls={open ? sheetId : undefined}
       onClick={onToggle}
       className="fixed bottom-4 left-4 z-40 inline-flex h-10 items-center gap-2 rounded-full border border-gray-300 bg-white pr-2 pl-3.5 text-sm font-medium text-gray-800 shadow-lg transition-colors hover:bg-gray-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 aria-expanded:border-blue-400 aria-expanded:ring-2 aria-expanded:ring-blue-200 dark:border-gray-600 dark:bg-gray-900 dark:text-gray-100 dark:hover:bg-gray-800 dark:focus-visible:outline-blue-400 dark:aria-expanded:border-blue-500 dark:aria-expanded:ring-blue-900"
     >
       <FlaskConical aria-hidden="true" className="size-4 text-blue-600 dark:text-blue-400" />
-      Scenarios
-      {scenario ? (
-        <span className="rounded-full bg-blue-50 px-2 py-0.5 font-mono text-xs text-blue-800 ring-1 ring-blue-200 ring-inset dark:bg-blue-950 dark:text-blue-200 dark:ring-blue-800">
-          {scenario}
-        </span>
-      ) : null}
+      {/* Named by its content, "Scenarios: default", which holds its visible text (WCAG 2.5.3, Label in
+          Name). One flex item: browsers pad each flex item's text with spaces when they compute the
+          name. The colon is hidden by a zero font size, not `sr-only`, which is absolutely positioned,
+          hence a block, and padded too ("Scenarios : default"). */}
+      <span className="whitespace-nowrap">
+        Scenarios
+        {scenario ? (
+          <>
+            <span className="text-[0px]">:</span>{' '}
+            <span className="ml-1 rounded-full bg-blue-50 px-2 py-0.5 font-mono text-xs text-blue-800 ring-1 ring-blue-200 ring-inset dark:bg-blue-950 dark:text-blue-200 dark:ring-blue-800">
+              {scenario}
+            </span>
+          </>
+        ) : null}
+      </span>
     </button>
   );
 }
