@@ -1,5 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, orderRow, test, upstreamCalls } from './fixtures';
+import type { Page } from '@playwright/test';
+import { ScheduleResponseSchema, type ScheduleEvent } from '../src/contract/mock-control';
+import { expect, mockState, orderRow, test, upstreamCalls } from './fixtures';
 
 /** The scenario panel drives the simulated backend from the page, as designers and QA use it. */
 
@@ -41,4 +43,33 @@ test('the launcher is named by its visible text, so what a voice-control user sa
   await expect(launcher).not.toHaveAttribute('aria-label');
   const { violations } = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).analyze();
   expect(violations).toEqual([]);
+});
+
+/** What the backend has due, soonest first, read through the page like the panel reads it. */
+async function schedule(page: Page): Promise<ScheduleEvent[]> {
+  const events = await page.evaluate(async () => (await fetch('/__mock/schedule')).json());
+  return ScheduleResponseSchema.parse(events).events;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('Coming up says in words what is due next, and Advance to next plays it', async ({ page }) => {
+  await page.getByRole('button', { name: /^Scenarios: / }).click();
+  const comingUp = page.getByRole('dialog', { name: 'Scenarios' }).getByRole('region', { name: 'Coming up' });
+  const events = await schedule(page);
+  const [first] = events;
+  if (!first) throw new Error('The default scenario has nothing due at its start');
+
+  // The time on the simulated clock, then the event in words: "12:00:05 PM ORD-1007: …".
+  await expect(comingUp.getByRole('listitem')).toHaveText(
+    events.slice(0, 5).map((event) => new RegExp(`^\\d{2}:\\d{2}:\\d{2}.* ${escapeRegExp(event.description)}$`)),
+  );
+  expect(first.description).toMatch(/^ORD-100[78]: /);
+
+  await comingUp.getByRole('button', { name: 'Advance to next' }).click();
+
+  await expect.poll(async () => (await mockState(page)).now).toBe(first.at);
+  const [next] = await schedule(page);
+  if (!next) throw new Error('Nothing is due after the first event');
+  await expect(comingUp.getByRole('listitem').first()).toHaveText(new RegExp(`${escapeRegExp(next.description)}$`));
 });

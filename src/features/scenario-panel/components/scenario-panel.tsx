@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { MockBackendHost } from '@/contract/mock-control';
 import { useMockState } from '../api/get-mock-state';
 import { ClockSection } from './clock-section';
+import { ComingUpSection } from './coming-up-section';
 import { RequestJournal } from './request-journal';
 import { ScenarioSection } from './scenario-section';
 import { SessionSection } from './session-section';
@@ -150,6 +151,8 @@ function Sheet({ id, onClose }: { id: string; onClose: () => void }) {
       {/* `relative` keeps the screen-reader-only labels (absolutely positioned) inside this scroller:
           otherwise they overflow the sheet, and focusing one scrolls the header out of view. */}
       <div className="relative min-h-0 flex-1 divide-y divide-gray-200 overflow-y-auto overscroll-contain dark:divide-gray-800">
+        {/* First under the clock: jumping to what is due next is, with the clock, what the panel is for. */}
+        <ComingUpSection />
         <SessionSection />
         <ScenarioSection />
         <RequestJournal />
