@@ -5,6 +5,7 @@ import { useMockState } from '../api/get-mock-state';
 import { ClockSection } from './clock-section';
 import { ComingUpSection } from './coming-up-section';
 import { RequestJournal } from './request-journal';
+import { ScenarioFileSection } from './scenario-file-section';
 import { ScenarioSection } from './scenario-section';
 import { SessionSection } from './session-section';
 import { UpstreamJournal } from './upstream-journal';
@@ -155,6 +156,7 @@ function Sheet({ id, onClose }: { id: string; onClose: () => void }) {
         <ComingUpSection />
         <SessionSection />
         <ScenarioSection />
+        <ScenarioFileSection />
         <RequestJournal />
         <UpstreamJournal />
       </div>

@@ -1,6 +1,7 @@
 import { Check, LoaderCircle, Play, RotateCcw } from 'lucide-react';
 import { useId } from 'react';
 import type { ScenarioSummary } from '@/contract/mock-control';
+import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
 import { useMockState } from '../api/get-mock-state';
 import { useScenarios } from '../api/get-scenarios';
@@ -73,8 +74,11 @@ function ScenarioItem({ scenario, current, starting, busy, onStart }: ScenarioIt
       }`}
     >
       <div className="flex items-center justify-between gap-3">
-        <span id={nameId} className="font-mono text-sm font-semibold wrap-anywhere">
-          {scenario.name}
+        <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+          <span id={nameId} className="font-mono text-sm font-semibold wrap-anywhere">
+            {scenario.name}
+          </span>
+          {scenario.source === 'registered' ? <Badge tone="info">Registered</Badge> : null}
         </span>
         {/* One button in every item, current or not, so focus stays on it when its scenario starts. */}
         <Button variant="outline" aria-disabled={busy || current} onClick={busy || current ? undefined : onStart}>

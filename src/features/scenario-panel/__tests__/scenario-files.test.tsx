@@ -1,0 +1,164 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
+import { ScenarioDocumentSchema, type ScenarioDocument } from '@/contract/scenario-document';
+import { setupMockBackend } from '@/testing/mock-backend';
+import { findOrderRow, renderApp } from '@/testing/render-app';
+import { openPanel } from './open-panel';
+
+// The console as a mock build renders it: the flag is read once, when the app's modules load.
+vi.hoisted(() => vi.stubEnv('VITE_API_MOCKING', 'enabled'));
+afterAll(() => vi.unstubAllEnvs());
+
+const { backend } = setupMockBackend();
+
+/** A scenario as a designer writes one by hand: two fresh paid orders. */
+const twoFreshOrders: ScenarioDocument = {
+  version: 1,
+  name: 'two-fresh-orders',
+  description: 'Two fresh orders, paid a minute ago.',
+  demonstrates: 'A Provision button on each.',
+  orders: [
+    {
+      id: 'ORD-5001',
+      customer: 'Ana Lopes',
+      packageId: 'smartvps-2gb',
+      status: 'confirmed',
+      createdMinutesAgo: 3,
+      paidMinutesAgo: 1,
+      autoProvisioned: false,
+    },
+    {
+      id: 'ORD-5002',
+      customer: 'Ben Okafor',
+      packageId: 'hostycare-cloud-s',
+      status: 'confirmed',
+      createdMinutesAgo: 2,
+      paidMinutesAgo: 1,
+      autoProvisioned: false,
+    },
+  ],
+};
+
+const jsonFile = (name: string, content: unknown) =>
+  new File([typeof content === 'string' ? content : JSON.stringify(content)], name, { type: 'application/json' });
+
+/**
+ * jsdom neither makes blob URLs nor downloads: the URL functions are stubbed and a link's click
+ * is recorded, with the blob its URL stands for.
+ */
+function catchDownloads() {
+  const blobs = new Map<string, Blob>();
+  const downloads: { fileName: string; blob: Blob | undefined }[] = [];
+  const revoked: string[] = [];
+  Object.assign(URL, {
+    createObjectURL: (blob: Blob) => {
+      const url = `blob:console.test/${blobs.size + 1}`;
+      blobs.set(url, blob);
+      return url;
+    },
+    revokeObjectURL: (url: string) => revoked.push(url),
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ fileName: this.download, blob: blobs.get(this.href) });
+  });
+  return { downloads, revoked };
+}
+
+afterEach(() => {
+  Reflect.deleteProperty(URL, 'createObjectURL');
+  Reflect.deleteProperty(URL, 'revokeObjectURL');
+  vi.restoreAllMocks();
+});
+
+describe('Scenario panel: scenario files', () => {
+  test('Export downloads the current state as a scenario document named after the scenario and the time', async () => {
+    const { downloads, revoked } = catchDownloads();
+    const { user } = renderApp('/admin/manageOrders?q=ORD-1001');
+    const { section } = await openPanel(user);
+    const files = section('Scenario files');
+
+    await user.click(within(files).getByRole('button', { name: 'Export current state' }));
+
+    const name = 'default-at-2026-11-24-1200';
+    expect(await within(files).findByText(/^Downloaded/)).toHaveTextContent(`Downloaded ${name}.json`);
+    expect(downloads).toHaveLength(1);
+    const [download] = downloads;
+    expect(download?.fileName).toBe(`${name}.json`);
+    const document = ScenarioDocumentSchema.parse(JSON.parse((await download?.blob?.text()) ?? 'null'));
+    expect(document.name).toBe(name);
+    expect(document.description).toMatch(/^default as it stood at 2026-11-24T12:00:00/);
+    expect(document.state).toBeDefined();
+    expect(revoked).toEqual(['blob:console.test/1']);
+  });
+
+  test('importing a hand-written file registers it, starts it, and marks it registered in the list', async () => {
+    const { user } = renderApp('/admin/manageOrders');
+    const { section } = await openPanel(user);
+    const files = section('Scenario files');
+
+    await user.upload(within(files).getByLabelText('Import a scenario file'), jsonFile('fresh.json', twoFreshOrders));
+
+    expect(await within(files).findByText(/^Started/)).toHaveTextContent('Started two-fresh-orders from fresh.json.');
+    expect(backend.state().scenario).toBe('two-fresh-orders');
+    expect(await findOrderRow('ORD-5001')).toBeInTheDocument();
+    const item = within(section('Scenario')).getByRole('listitem', { name: 'two-fresh-orders' });
+    expect(item).toHaveAttribute('aria-current', 'true');
+    expect(within(item).getByText('Registered')).toBeInTheDocument();
+    expect(within(section('Scenario')).getByRole('listitem', { name: 'default' })).not.toHaveTextContent('Registered');
+    expect(screen.getByRole('button', { name: 'Scenarios: two-fresh-orders' })).toBeInTheDocument();
+  });
+
+  test('a file with mistakes lists each problem beside its path, and nothing starts', async () => {
+    const { user } = renderApp('/admin/manageOrders?q=ORD-1001');
+    const { section } = await openPanel(user);
+    const files = section('Scenario files');
+    const scenarios = await within(section('Scenario')).findAllByRole('listitem');
+
+    await user.upload(
+      within(files).getByLabelText('Import a scenario file'),
+      jsonFile('broken.json', { ...twoFreshOrders, name: 'Two Fresh Orders', clock: { speed: 0 } }),
+    );
+
+    expect(await within(files).findByRole('alert')).toHaveTextContent(
+      'Could not import broken.json: The scenario document has 2 problems. Nothing was started.',
+    );
+    const problems = within(files)
+      .getByRole('list', { name: /Could not import broken\.json/ })
+      .querySelectorAll('li');
+    expect([...problems].map((problem) => problem.textContent)).toEqual([
+      expect.stringMatching(/^\$\.name — A scenario name is 1 to 64 lower-case letters/),
+      expect.stringMatching(/^\$\.clock\.speed — ./),
+    ]);
+    expect(backend.state().scenario).toBe('default');
+    expect(within(section('Scenario')).getAllByRole('listitem')).toHaveLength(scenarios.length);
+  });
+
+  test('a file that is not JSON says so', async () => {
+    const { user } = renderApp('/admin/manageOrders?q=ORD-1001');
+    const { section } = await openPanel(user);
+    const files = section('Scenario files');
+
+    await user.upload(
+      within(files).getByLabelText('Import a scenario file'),
+      jsonFile('notes.json', '{ "version": 1,'),
+    );
+
+    expect(await within(files).findByRole('alert')).toHaveTextContent(
+      /^Could not import notes\.json: it is not JSON \(.+\)\. Nothing was started\.$/,
+    );
+    expect(backend.state().scenario).toBe('default');
+  });
+
+  test('a file dropped on the section is imported like a chosen one', async () => {
+    const { user } = renderApp('/admin/manageOrders');
+    const { section } = await openPanel(user);
+    const files = section('Scenario files');
+    const dataTransfer = { types: ['Files'], files: [jsonFile('fresh.json', twoFreshOrders)], dropEffect: 'none' };
+
+    fireEvent.dragOver(files, { dataTransfer });
+    fireEvent.drop(files, { dataTransfer });
+
+    await waitFor(() => expect(backend.state().scenario).toBe('two-fresh-orders'));
+    expect(await within(files).findByText(/^Started/)).toHaveTextContent('Started two-fresh-orders from fresh.json.');
+  });
+});
