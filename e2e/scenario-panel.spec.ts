@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ScheduleResponseSchema, type ScheduleEvent } from '../src/contract/mock-control';
-import { expect, mockState, orderRow, test, upstreamCalls } from './fixtures';
+import { expect, mockState, openConsole, orderRow, test, upstreamCalls } from './fixtures';
 
 /** The scenario panel drives the simulated backend from the page, as designers and QA use it. */
 
@@ -72,4 +72,32 @@ test('Coming up says in words what is due next, and Advance to next plays it', a
   const [next] = await schedule(page);
   if (!next) throw new Error('Nothing is due after the first event');
   await expect(comingUp.getByRole('listitem').first()).toHaveText(new RegExp(`${escapeRegExp(next.description)}$`));
+});
+
+test('a fault injected from the panel shows its message in the console', async ({ page }) => {
+  // An order with no run: the list does not refresh on its own, so the faults wait for the admin.
+  await openConsole(page, '/admin/manageOrders?q=ORD-1001');
+  await expect(orderRow(page, 'ORD-1001')).toBeVisible();
+  await page.getByRole('button', { name: /^Scenarios: / }).click();
+  const faults = page.getByRole('dialog', { name: 'Scenarios' }).getByRole('region', { name: 'Inject a fault' });
+
+  await faults.getByRole('combobox', { name: 'Route' }).selectOption({ label: 'List orders (GET /api/orders)' });
+  await faults.getByRole('combobox', { name: 'Fault' }).selectOption({ label: 'HTTP error' });
+  await faults.getByRole('combobox', { name: 'HTTP status' }).selectOption('503');
+  await expect(faults.getByRole('combobox', { name: 'Code' })).toHaveValue('SERVICE_UNAVAILABLE');
+  await faults.getByRole('textbox', { name: 'Message' }).fill('SmartVPS API is down for maintenance');
+  // The console asks again once after a 5xx: two requests, so the admin sees it fail.
+  await faults.getByRole('textbox', { name: 'Number of requests' }).fill('2');
+  await faults.getByRole('button', { name: 'Inject fault' }).click();
+  await expect(faults.getByRole('status')).toHaveText(
+    'The next 2 requests to List orders get HTTP 503 SERVICE_UNAVAILABLE “SmartVPS API is down for maintenance”.',
+  );
+
+  await page.keyboard.press('Escape');
+  await page.getByRole('searchbox', { name: 'Search orders' }).fill('ORD-1002');
+
+  await expect(page.getByRole('alert')).toContainText('SmartVPS API is down for maintenance');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(orderRow(page, 'ORD-1002')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

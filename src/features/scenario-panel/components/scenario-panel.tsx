@@ -4,6 +4,7 @@ import type { MockBackendHost } from '@/contract/mock-control';
 import { useMockState } from '../api/get-mock-state';
 import { ClockSection } from './clock-section';
 import { ComingUpSection } from './coming-up-section';
+import { FaultSection } from './fault-section';
 import { RequestJournal } from './request-journal';
 import { ScenarioFileSection } from './scenario-file-section';
 import { ScenarioSection } from './scenario-section';
@@ -157,6 +158,7 @@ function Sheet({ id, onClose }: { id: string; onClose: () => void }) {
         <SessionSection />
         <ScenarioSection />
         <ScenarioFileSection />
+        <FaultSection />
         <RequestJournal />
         <UpstreamJournal />
       </div>
