@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import type { ScenarioDocument } from '../src/contract/scenario-document';
 import {
   advanceClock,
   expect,
@@ -41,25 +42,6 @@ test.describe('two tabs of one profile', () => {
     await expect(tab.getByText('Ada Admin')).toBeVisible();
   });
 
-  test('a click in one tab is refused in the other while its run is alive, and both lists follow it', async ({
-    page,
-    context,
-  }) => {
-    const tab = await openTab(context, '/admin/manageOrders');
-    await expect(orderRow(tab, 'ORD-1001').getByRole('button', { name: 'Provision' })).toBeVisible();
-
-    await orderRow(page, 'ORD-1001').getByRole('button', { name: 'Provision' }).click();
-    await expect(toast(page, 'Provisioning started')).toBeVisible();
-    // The other tab still shows the button it loaded; its click reaches the same backend.
-    await orderRow(tab, 'ORD-1001').getByRole('button', { name: 'Provision' }).click();
-    await expect(toast(tab, 'Order is currently being provisioned. Please wait...')).toBeVisible();
-    await expect(orderRow(tab, 'ORD-1001').getByRole('button', { name: 'Provision' })).toHaveAttribute(
-      'aria-busy',
-      'true',
-    );
-    expect(await purchases(page, 'ORD-1001')).toEqual([]);
-  });
-
   test('a reset in one tab reaches every tab: their lists refresh, each signed in as the new scenario says', async ({
     page,
     context,
@@ -86,6 +68,48 @@ test('two tabs clicking one order at the same instant buy it exactly once', asyn
   await expect(toast(tab, /Provisioning started|currently being provisioned/)).toBeVisible();
   await advanceClock(page, '5m');
   expect(await purchases(page, 'ORD-1001')).toHaveLength(1);
+});
+
+/** No run under way at the start: neither tab's list refreshes on its own, so the second tab keeps the button it loaded. */
+const quietProfile: ScenarioDocument = {
+  version: 1,
+  name: 'one-fresh-order',
+  description: 'One order paid and never provisioned, nothing under way.',
+  demonstrates: 'What one tab does reaches the other only through the backend.',
+  orders: [
+    {
+      id: 'ORD-1001',
+      customer: 'Asha Verma',
+      packageId: 'smartvps-4gb',
+      status: 'confirmed',
+      createdMinutesAgo: 42,
+      paidMinutesAgo: 40,
+      autoProvisioned: false,
+    },
+  ],
+};
+
+test.describe('two tabs of a quiet profile', () => {
+  test.use({ scenario: quietProfile });
+
+  test('a click in one tab is refused in the other while its run is alive, and both lists follow it', async ({
+    page,
+    context,
+  }) => {
+    const tab = await openTab(context, '/admin/manageOrders');
+    await expect(orderRow(tab, 'ORD-1001').getByRole('button', { name: 'Provision' })).toBeVisible();
+
+    await orderRow(page, 'ORD-1001').getByRole('button', { name: 'Provision' }).click();
+    await expect(toast(page, 'Provisioning started')).toBeVisible();
+    // The other tab still shows the button it loaded; its click reaches the same backend.
+    await orderRow(tab, 'ORD-1001').getByRole('button', { name: 'Provision' }).click();
+    await expect(toast(tab, 'Order is currently being provisioned. Please wait...')).toBeVisible();
+    await expect(orderRow(tab, 'ORD-1001').getByRole('button', { name: 'Provision' })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
+    expect(await purchases(page, 'ORD-1001')).toEqual([]);
+  });
 });
 
 test('the state outlives every tab: a browser opened again on the saved profile goes on', async ({
