@@ -1,4 +1,4 @@
-import type { ScenarioDocument } from '../src/contract/scenario-document';
+import { oneFreshOrder } from '../src/testing/sample-scenarios';
 import { advanceClock, confirmRetry, expect, orderRow, purchases, scenarioFile, test, toast } from './fixtures';
 
 /* Suites start scenario documents as they start built-ins: a file of the repository, or an object. */
@@ -26,31 +26,13 @@ test.describe('a scenario file', () => {
   });
 });
 
-const emptyButOne: ScenarioDocument = {
-  version: 1,
-  name: 'one-fresh-order',
-  description: 'A single order, paid and never provisioned.',
-  demonstrates: 'The smallest world a test can start.',
-  orders: [
-    {
-      id: 'ORD-1',
-      customer: 'Ana Lima',
-      packageId: 'hostycare-cloud-s',
-      status: 'confirmed',
-      createdMinutesAgo: 3,
-      paidMinutesAgo: 2,
-      autoProvisioned: false,
-    },
-  ],
-};
-
 test.describe('a scenario object', () => {
-  test.use({ scenario: emptyButOne });
+  test.use({ scenario: oneFreshOrder });
 
   test('is registered and started like a built-in', async ({ page }) => {
     await expect(page.getByText(/^1 order$/)).toBeVisible();
-    await orderRow(page, 'ORD-1').getByRole('button', { name: 'Provision' }).click();
+    await orderRow(page, 'ORD-1001').getByRole('button', { name: 'Provision' }).click();
     await advanceClock(page, '1m');
-    await expect(orderRow(page, 'ORD-1')).toContainText('Active');
+    await expect(orderRow(page, 'ORD-1001')).toContainText('Active');
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { ScenarioDocument } from '../src/contract/scenario-document';
 import { advanceClock, expect, mockState, openConsole, orderRow, test } from './fixtures';
+import { twoFreshOrders } from '../src/testing/sample-scenarios';
 
 /**
  * Scenarios as files through the scenario panel: export the backend to a file, import one (chosen
@@ -67,43 +67,15 @@ test('a state exported in one browser and imported in a fresh one shows the same
   }
 });
 
-/** Two fresh orders, as a designer writes a scenario by hand. */
-const freshOrders: ScenarioDocument = {
-  version: 1,
-  name: 'two-fresh-orders',
-  description: 'Two fresh orders, paid a minute ago.',
-  demonstrates: 'A Provision button on each.',
-  orders: [
-    {
-      id: 'ORD-5001',
-      customer: 'Ana Lopes',
-      packageId: 'smartvps-2gb',
-      status: 'confirmed',
-      createdMinutesAgo: 3,
-      paidMinutesAgo: 1,
-      autoProvisioned: false,
-    },
-    {
-      id: 'ORD-5002',
-      customer: 'Ben Okafor',
-      packageId: 'hostycare-cloud-s',
-      status: 'confirmed',
-      createdMinutesAgo: 2,
-      paidMinutesAgo: 1,
-      autoProvisioned: false,
-    },
-  ],
-};
-
 test('a hand-written file with two mistakes shows each beside its path and starts nothing; the corrected one, dropped, starts', async ({
   page,
 }) => {
   const panel = await openPanel(page);
   const files = panel.getByRole('region', { name: 'Scenario files' });
-  const [first, second] = freshOrders.orders ?? [];
+  const [first, second] = twoFreshOrders.orders ?? [];
   if (!first || !second) throw new Error('The document lists two orders');
   const mistaken = {
-    ...freshOrders,
+    ...twoFreshOrders,
     name: 'Two Fresh Orders',
     orders: [first, { ...second, packageId: 'hostycare-xl' }],
   };
@@ -129,7 +101,7 @@ test('a hand-written file with two mistakes shows each beside its path and start
     const transfer = new DataTransfer();
     transfer.items.add(new File([JSON.stringify(document)], 'two-fresh-orders.json', { type: 'application/json' }));
     return transfer;
-  }, freshOrders);
+  }, twoFreshOrders);
   await files.dispatchEvent('dragover', { dataTransfer });
   await files.dispatchEvent('drop', { dataTransfer });
 

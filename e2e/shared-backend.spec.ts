@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { ScenarioDocument } from '../src/contract/scenario-document';
+import { oneFreshOrder } from '../src/testing/sample-scenarios';
 import {
   advanceClock,
   expect,
@@ -70,27 +70,8 @@ test('two tabs clicking one order at the same instant buy it exactly once', asyn
   expect(await purchases(page, 'ORD-1001')).toHaveLength(1);
 });
 
-/** No run under way at the start: neither tab's list refreshes on its own, so the second tab keeps the button it loaded. */
-const quietProfile: ScenarioDocument = {
-  version: 1,
-  name: 'one-fresh-order',
-  description: 'One order paid and never provisioned, nothing under way.',
-  demonstrates: 'What one tab does reaches the other only through the backend.',
-  orders: [
-    {
-      id: 'ORD-1001',
-      customer: 'Asha Verma',
-      packageId: 'smartvps-4gb',
-      status: 'confirmed',
-      createdMinutesAgo: 42,
-      paidMinutesAgo: 40,
-      autoProvisioned: false,
-    },
-  ],
-};
-
 test.describe('two tabs of a quiet profile', () => {
-  test.use({ scenario: quietProfile });
+  test.use({ scenario: oneFreshOrder });
 
   test('a click in one tab is refused in the other while its run is alive, and both lists follow it', async ({
     page,

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
-import { ScenarioDocumentSchema, type ScenarioDocument } from '@/contract/scenario-document';
+import { ScenarioDocumentSchema } from '@/contract/scenario-document';
+import { twoFreshOrders } from '@/testing/sample-scenarios';
 import { setupMockBackend } from '@/testing/mock-backend';
 import { findOrderRow, renderApp } from '@/testing/render-app';
 import { openPanel } from './open-panel';
@@ -10,34 +11,6 @@ vi.hoisted(() => vi.stubEnv('VITE_API_MOCKING', 'enabled'));
 afterAll(() => vi.unstubAllEnvs());
 
 const { backend } = setupMockBackend();
-
-/** A scenario as a designer writes one by hand: two fresh paid orders. */
-const twoFreshOrders: ScenarioDocument = {
-  version: 1,
-  name: 'two-fresh-orders',
-  description: 'Two fresh orders, paid a minute ago.',
-  demonstrates: 'A Provision button on each.',
-  orders: [
-    {
-      id: 'ORD-5001',
-      customer: 'Ana Lopes',
-      packageId: 'smartvps-2gb',
-      status: 'confirmed',
-      createdMinutesAgo: 3,
-      paidMinutesAgo: 1,
-      autoProvisioned: false,
-    },
-    {
-      id: 'ORD-5002',
-      customer: 'Ben Okafor',
-      packageId: 'hostycare-cloud-s',
-      status: 'confirmed',
-      createdMinutesAgo: 2,
-      paidMinutesAgo: 1,
-      autoProvisioned: false,
-    },
-  ],
-};
 
 const jsonFile = (name: string, content: unknown) =>
   new File([typeof content === 'string' ? content : JSON.stringify(content)], name, { type: 'application/json' });
