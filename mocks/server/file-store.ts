@@ -22,10 +22,21 @@ export type FileSnapshotStore = SnapshotStore & {
  */
 export function fileSnapshotStore(file: string, tenant: string): FileSnapshotStore {
   const temporary = `${file}.${process.pid}.tmp`;
+  const asideName = () => file.replace(/\.json$/, `.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   let loaded: string | null = null;
   return {
     load() {
-      loaded = readIfPresent(file);
+      try {
+        loaded = readIfPresent(file);
+      } catch (error) {
+        // Not a file that can be read (a folder, no permission): moved aside, and the tenant starts
+        // from a seed with the backend's notice, like one whose content could not be read.
+        const aside = asideName();
+        console.warn(`Mock server: tenant "${tenant}": ${file} could not be read; moving it to ${aside}.`, error);
+        renameSync(file, aside);
+        loaded = null;
+        return UNREADABLE;
+      }
       return loaded;
     },
     save(serialized) {
@@ -42,7 +53,7 @@ export function fileSnapshotStore(file: string, tenant: string): FileSnapshotSto
     },
     setAsideUnreadable() {
       if (loaded === null) return;
-      const aside = file.replace(/\.json$/, `.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+      const aside = asideName();
       writeFileSync(aside, loaded);
       loaded = null;
       console.warn(
@@ -52,6 +63,9 @@ export function fileSnapshotStore(file: string, tenant: string): FileSnapshotSto
     },
   };
 }
+
+/** What `load` answers for a file it could not read at all: not JSON, so the backend says its data was unreadable. */
+const UNREADABLE = 'unreadable';
 
 function readIfPresent(file: string): string | null {
   try {

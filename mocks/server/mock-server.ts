@@ -34,9 +34,9 @@ export async function startMockServer({
   scenario,
 }: MockServerOptions): Promise<RunningMockServer> {
   const tenants = new TenantPool(stateDir, maxTenants, scenario);
-  const server = createServer((req, res) => void answer(tenants, req, res));
+  const server = createServer((req, res) => void answerSafely(tenants, req, res));
   // `Expect: 100-continue` (curl's habit for large bodies): a body refused on its length is never sent.
-  server.on('checkContinue', (req, res) => void answer(tenants, req, res));
+  server.on('checkContinue', (req, res) => void answerSafely(tenants, req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -59,6 +59,24 @@ export async function startMockServer({
   };
 }
 
+/** One request that fails, whatever the reason, is a 500 (or a dropped connection) for that request alone, never the server's end. */
+async function answerSafely(tenants: TenantPool, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    await answer(tenants, req, res);
+  } catch (error) {
+    console.error(`Mock server: could not answer ${req.method} ${req.url}`, error);
+    if (res.headersSent) return void res.destroy();
+    await sendResponse(
+      req,
+      res,
+      errorResponse(500, 'INTERNAL_ERROR', 'The mock server failed to answer; see the server log'),
+    ).catch(() => res.destroy());
+  }
+}
+
+/** Methods a fetch Request cannot carry, so no handler could see them. */
+const UNSERVED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
 async function answer(tenants: TenantPool, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const abort = new AbortController();
   // The client went away before its answer: the handler's `request.signal` aborts (a `hang` fault stops waiting).
@@ -74,6 +92,9 @@ async function answer(tenants: TenantPool, req: IncomingMessage, res: ServerResp
   const limitBytes = url.pathname.startsWith('/__mock/') ? MAX_CONTROL_BODY_BYTES : MAX_BODY_BYTES;
   // Refused on its declared length, before a byte of it is read.
   if (Number(req.headers['content-length']) > limitBytes) return send(bodyTooLargeResponse(limitBytes));
+  if (UNSERVED_METHODS.has(req.method ?? '')) {
+    return send(errorResponse(404, 'NOT_FOUND', `No such endpoint: ${req.method} ${url.pathname}`));
+  }
   if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
 
   const lease = tenants.acquire(tenant.tenant);

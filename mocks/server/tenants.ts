@@ -108,8 +108,10 @@ export class TenantPool {
       store,
     });
     // The backend has judged the file and started from the seed; the file's old content goes aside.
-    if (backend.state().notice === CORRUPT_SAVED_DATA_NOTICE) store.setAsideUnreadable();
-    if (this.startScenario && (!saved || (tenant === DEFAULT_TENANT && this.defaultStartsOwnScenario))) {
+    const unreadable = backend.state().notice === CORRUPT_SAVED_DATA_NOTICE;
+    if (unreadable) store.setAsideUnreadable();
+    const resumed = saved && !unreadable;
+    if (this.startScenario && (!resumed || (tenant === DEFAULT_TENANT && this.defaultStartsOwnScenario))) {
       const registration = backend.registerScenario(this.startScenario);
       if (!registration.ok)
         throw new Error(`The server's scenario no longer registers: ${JSON.stringify(registration)}`);

@@ -160,3 +160,28 @@ test('a client that gives up aborts its request in the handler: a hanging reques
     expect(requests).toContainEqual(expect.objectContaining({ path: '/api/orders', status: 503 }));
   });
 });
+
+test('a method no fetch request can carry is a JSON 404, and the server goes on answering', async () => {
+  const server = await startTestServer();
+  const answer = await rawExchange(server.url, 'TRACE /api/orders HTTP/1.1\nHost: mock\nConnection: close');
+  expect(answer).toMatchObject({
+    status: 404,
+    body: { success: false, code: 'NOT_FOUND', message: 'No such endpoint: TRACE /api/orders' },
+  });
+  expect((await server.call('GET', '/__mock/state')).status).toBe(200);
+});
+
+test('a request that fails outside the handlers is a 500 for it alone, and the server goes on answering', async () => {
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  const server = await startTestServer();
+  vi.spyOn(server.tenants, 'acquire').mockImplementationOnce(() => {
+    throw new Error('a bug before the handlers');
+  });
+
+  expect(await errorOf(await server.call('GET', '/__mock/state'))).toMatchObject({
+    status: 500,
+    code: 'INTERNAL_ERROR',
+  });
+  expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /__mock/state'), expect.any(Error));
+  expect((await server.call('GET', '/__mock/state')).status).toBe(200);
+});

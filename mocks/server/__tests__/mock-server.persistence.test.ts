@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, vi } from 'vitest';
 import { RequestLogResponseSchema } from '@/contract/mock-control';
@@ -70,3 +70,16 @@ test.each([
     expect((await (await startTestServer({ stateDir })).state('team-a')).notice).toBeNull();
   },
 );
+
+test('a tenant whose file cannot be read at all is moved aside, and the tenant starts from the seed with the notice', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const stateDir = temporaryStateDir();
+  // A folder where the file should be: reading it fails, not parsing it.
+  mkdirSync(join(stateDir, 'team-b.json'));
+  const server = await startTestServer({ stateDir });
+
+  expect(await server.state('team-b')).toMatchObject({ scenario: 'default', notice: CORRUPT_SAVED_DATA_NOTICE });
+  expect(readdirSync(stateDir).filter((file) => file.startsWith('team-b.corrupt-'))).toHaveLength(1);
+  expect(warn).toHaveBeenCalledWith(expect.stringMatching(/tenant "team-b".*could not be read/), expect.any(Error));
+  expect((await server.state()).scenario).toBe('default');
+});

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { ScenarioDocument } from '@/contract/scenario-document';
 import { startTestServer, temporaryStateDir } from './server-test-kit';
 
@@ -49,6 +49,14 @@ describe('npm run mock:server -- --scenario FILE', () => {
     expect((await after.state('saved-tenant')).scenario).toBe('smartvps-down');
     expect((await after.state()).scenario).toBe('one-stuck-order');
   });
+});
+
+test('a tenant whose saved file cannot be read starts from the document, as one without saved state', async () => {
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const stateDir = temporaryStateDir();
+  writeFileSync(join(stateDir, 'broken-tenant.json'), '{"simulator": ');
+  const server = await startTestServer({ stateDir, scenario: stuckOrder });
+  expect((await server.state('broken-tenant')).scenario).toBe('one-stuck-order');
 });
 
 describe('a --scenario file the mock cannot start', () => {
