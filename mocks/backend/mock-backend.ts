@@ -12,7 +12,8 @@ import type { ScenarioDocument } from '@/contract/scenario-document';
 import type { User } from '@/contract/session-api';
 import { MINUTE_MS } from '@/lib/time';
 import type { BudgetClock } from '../order-list/budget-clock';
-import { defaultScenario, findScenario } from '../scenarios/catalogue';
+import { builtInDocument, defaultScenario, findScenario } from '../scenarios/catalogue';
+import { resolveScenario } from '../scenarios/resolve';
 import type { Scenario } from '../scenarios/scenario';
 import { SeededRandom } from '../simulator/random';
 import { SimulatedClock } from './clock';
@@ -88,7 +89,7 @@ export class MockBackend {
       backendStateProblems,
       typeof saved === 'string' ? [] : saved.registeredScenarios,
     );
-    const resumed = typeof saved === 'string' ? undefined : this.registry.find(saved.state.simulator.scenario);
+    const resumed = typeof saved === 'string' ? undefined : scenarioToResume(saved);
     if (typeof saved === 'string' || !resumed) {
       const scenario = (options.scenario && findScenario(options.scenario)) || defaultScenario;
       this.initialSession = { token: this.sessions.replaceWith(sessionToStart(scenario, options.as)) };
@@ -347,11 +348,19 @@ export class MockBackend {
     const saved: SavedBackend = {
       state: this.backendState(),
       registeredScenarios: this.registry.snapshot(),
+      ...(findScenario(this.activeScenario.name) ? {} : { activeScenario: this.activeScenario.document }),
       savedAtWall: this.options.wallNow(),
     };
     this.options.store?.save(JSON.stringify(saved));
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The scenario a saved backend was running: a built-in, or the registered one as it was when it started. */
+function scenarioToResume({ state, activeScenario }: SavedBackend): Scenario | undefined {
+  if (!activeScenario) return findScenario(state.simulator.scenario);
+  const resolved = resolveScenario(activeScenario, builtInDocument);
+  return resolved.ok ? resolved.scenario : undefined;
 }
 
 /** Who a scenario starts signed in as: `as` when asked for, else as the scenario says, else the admin. */

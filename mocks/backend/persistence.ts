@@ -36,6 +36,11 @@ const SavedBackendSchema = z.object({
   state: BackendStateSchema,
   /** The scenarios registered with this backend, so a reload can still start them. */
   registeredScenarios: z.array(ScenarioDocumentSchema),
+  /**
+   * The running scenario's settings, when it is a registered one: its seed is rebuilt from these, as
+   * they were when it started, even if a document registered under its name since says otherwise.
+   */
+  activeScenario: z.optional(ScenarioDocumentSchema),
   /** Wall time of the save: a running clock counts the time the page was away. */
   savedAtWall: z.number(),
 });

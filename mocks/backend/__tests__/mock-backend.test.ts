@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CORRUPT_SAVED_DATA_NOTICE, MockBackend } from '../mock-backend';
 import type { SnapshotStore } from '../persistence';
+import { oneFreshOrder, twoFreshOrders } from '@/testing/sample-scenarios';
 import { scenarioNames } from '../../scenarios/catalogue';
 
 /** The list index's idle slices are not under test here. */
@@ -179,6 +180,29 @@ describe('MockBackend', () => {
     expect([1, 2].map(() => reloaded.nextFault('provision')?.kind)).toEqual(['malformedJson', 'status']);
     expect(reloaded.nextFault('getOrder')).toEqual({ kind: 'hang' });
     expect(reloaded.nextFault('getOrder')).toBeUndefined();
+  });
+
+  test('a reload resumes a registered scenario as it started, even after its name was registered again', () => {
+    const wall = fakeWall();
+    const store = memoryStore();
+    const listedIds = (backend: MockBackend) =>
+      backend.read(({ orderList }) => orderList.list({ limit: 10 })?.orders.map((order) => order._id) ?? []);
+    const first = new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: wall.now, store });
+    expect(first.registerScenario(oneFreshOrder)).toMatchObject({ ok: true });
+    first.reset(oneFreshOrder.name);
+    first.transact(({ simulator }) => simulator.provision('ORD-1001', { actor: 'admin@reseller.test' }));
+    expect(first.registerScenario({ ...twoFreshOrders, name: oneFreshOrder.name })).toMatchObject({ ok: true });
+    wall.pass(1_000);
+
+    const reloaded = new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: wall.now, store });
+    expect(reloaded.state().scenario).toBe(oneFreshOrder.name);
+    expect(listedIds(reloaded)).toEqual(['ORD-1001']);
+    expect(reloaded.transact(({ simulator }) => simulator.getOrder('ORD-1001')?.order.provisioningStatus)).toBe(
+      'provisioning',
+    );
+
+    reloaded.reset(oneFreshOrder.name);
+    expect(listedIds(reloaded).sort()).toEqual(['ORD-5001', 'ORD-5002']);
   });
 });
 
