@@ -45,8 +45,9 @@ export async function readJsonBody(
   // The media type exactly, parameters aside: `application/jsonp` or `application/json-patch+json` is not it.
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') return invalidRequest('Content-Type must be application/json');
-  const text = await request.text();
-  if (text.length > maxBytes) return { ok: false, response: bodyTooLargeResponse(maxBytes) };
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > maxBytes) return { ok: false, response: bodyTooLargeResponse(maxBytes) };
+  const text = new TextDecoder().decode(bytes);
   try {
     return { ok: true, json: JSON.parse(text) };
   } catch {
