@@ -1,5 +1,6 @@
 import type { ScheduleEvent } from '@/contract/mock-control';
 import type { UpstreamOperation } from '@/contract/order';
+import type { OrderTable } from './order-table';
 import { operationBehaviour, providerNames, type CallOutcome, type ProvidersBehaviour } from './provider-behaviour';
 import type { Run, SimulatorState } from './simulator-state';
 
@@ -14,13 +15,16 @@ const operationWords: Record<UpstreamOperation, string> = {
  * "Coming up" (README: Scenarios as files): run steps, the IPs providers will assign, and the ends
  * of provider phases. Read from the state; nothing is played.
  */
-export function upcomingEvents(state: SimulatorState, providers: ProvidersBehaviour): ScheduleEvent[] {
+export function upcomingEvents(
+  state: SimulatorState,
+  orders: OrderTable,
+  providers: ProvidersBehaviour,
+): ScheduleEvent[] {
   const now = state.cursor;
-  const orders = new Map(state.orders.map((order) => [order._id, order]));
   const events: (Omit<ScheduleEvent, 'at'> & { atMs: number })[] = [];
   for (const run of state.runs) {
     if (run.wakeAt === null) continue;
-    const order = orders.get(run.orderId);
+    const order = orders.withId(run.orderId);
     if (!order) continue;
     events.push({
       atMs: run.wakeAt,
@@ -34,7 +38,7 @@ export function upcomingEvents(state: SimulatorState, providers: ProvidersBehavi
     });
   }
   for (const server of state.servers) {
-    const order = orders.get(server.orderId);
+    const order = orders.withId(server.orderId);
     if (server.ipReadyAt <= now || !order || order.provisioningStatus === 'active') continue;
     events.push({
       atMs: server.ipReadyAt,

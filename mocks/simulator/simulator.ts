@@ -215,7 +215,7 @@ export class ProvisioningSimulator {
 
   /** What is due on the clock, soonest first (`GET /__mock/schedule`). */
   upcomingEvents(): ScheduleEvent[] {
-    return upcomingEvents(this.state, this.behaviour.providers);
+    return upcomingEvents(this.state, this.orders, this.behaviour.providers);
   }
 
   /** Runs in flight, for invariant checks. */
