@@ -202,7 +202,7 @@ describe('MockBackend', () => {
     );
 
     reloaded.reset(oneFreshOrder.name);
-    expect(listedIds(reloaded).sort()).toEqual(['ORD-5001', 'ORD-5002']);
+    expect(listedIds(reloaded).toSorted()).toEqual(['ORD-5001', 'ORD-5002']);
   });
 });
 
