@@ -133,6 +133,11 @@ export type ApiRoute = z.infer<typeof ApiRouteSchema>;
 /** How long a `hang` fault holds the request before a 503: longer than any client should wait. */
 export const HANG_MS = 30_000;
 
+/** The longest message a fault answering with a status may carry. */
+export const FAULT_MESSAGE_MAX_LENGTH = 200;
+/** The most requests one injected fault may answer. */
+export const FAULT_TIMES_MAX = 100;
+
 /**
  * A fault the mock can inject into the console's own API, before the route does anything: the
  * backend is unchanged whenever a fault answers.
@@ -142,7 +147,7 @@ export const ApiFaultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('status'),
     status: z.union([z.literal(401), z.literal(500), z.literal(502), z.literal(503)]),
     code: ErrorCodeSchema,
-    message: z.string().check(z.minLength(1), z.maxLength(200)),
+    message: z.string().check(z.minLength(1), z.maxLength(FAULT_MESSAGE_MAX_LENGTH)),
   }),
   /** The connection drops: no answer at all. */
   z.strictObject({ kind: z.literal('networkError') }),
@@ -160,7 +165,7 @@ export type ApiFaultKind = ApiFault['kind'];
 export const MockFaultRequestSchema = z.strictObject({
   route: ApiRouteSchema,
   fault: ApiFaultSchema,
-  times: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
+  times: z.optional(z.int().check(z.minimum(1), z.maximum(FAULT_TIMES_MAX))),
 });
 export type MockFaultRequest = z.infer<typeof MockFaultRequestSchema>;
 

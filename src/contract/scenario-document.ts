@@ -1,6 +1,7 @@
 import { z } from '@/lib/zod';
 import { ApiFaultSchema, ApiRouteSchema, MAX_SPEED, MockStartSessionSchema } from './mock-control';
 import { ErrorClassSchema, OrderStatusSchema, ProvisioningStatusSchema } from './order';
+import { OrderIdSchema } from './provision-api';
 
 /**
  * A scenario as a file (README: Scenarios as files): what the world holds when it starts and how the
@@ -37,7 +38,6 @@ export const PackageIdSchema = z.enum(packageIds);
 export type PackageId = z.infer<typeof PackageIdSchema>;
 
 const MinutesAgoSchema = z.number().check(z.nonnegative());
-const OrderIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** An order as a scenario lists it; what it leaves out is what a fresh order has (no provisioning yet). */
 export const ListedOrderSchema = z.strictObject({

@@ -1,4 +1,6 @@
 import {
+  FAULT_MESSAGE_MAX_LENGTH,
+  FAULT_TIMES_MAX,
   HANG_MS,
   type ApiFault,
   type ApiFaultKind,
@@ -59,9 +61,6 @@ export const defaultCodes: Record<FaultStatus, ErrorCode> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-export const MAX_MESSAGE_LENGTH = 200;
-export const MAX_TIMES = 100;
-
 export type FaultFormProblems = { message?: string; times?: string };
 
 /** What the form lacks, per field; empty when it can be sent. `times` is the field's text. */
@@ -77,12 +76,12 @@ export function faultFormProblems({
   const count = Number(times);
   const text = message.trim();
   return {
-    ...(kind === 'status' && (text === '' || text.length > MAX_MESSAGE_LENGTH)
-      ? { message: `Write the message the console will show, up to ${MAX_MESSAGE_LENGTH} characters.` }
+    ...(kind === 'status' && (text === '' || text.length > FAULT_MESSAGE_MAX_LENGTH)
+      ? { message: `Write the message the console will show, up to ${FAULT_MESSAGE_MAX_LENGTH} characters.` }
       : {}),
-    ...(times.trim() !== '' && Number.isInteger(count) && count >= 1 && count <= MAX_TIMES
+    ...(times.trim() !== '' && Number.isInteger(count) && count >= 1 && count <= FAULT_TIMES_MAX
       ? {}
-      : { times: `A whole number from 1 to ${MAX_TIMES}.` }),
+      : { times: `A whole number from 1 to ${FAULT_TIMES_MAX}.` }),
   };
 }
 

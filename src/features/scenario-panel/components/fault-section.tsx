@@ -1,6 +1,13 @@
 import { LoaderCircle, Zap } from 'lucide-react';
 import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { apiRoutes, type ApiFault, type ApiFaultKind, type ApiRoute } from '@/contract/mock-control';
+import {
+  apiRoutes,
+  FAULT_MESSAGE_MAX_LENGTH,
+  FAULT_TIMES_MAX,
+  type ApiFault,
+  type ApiFaultKind,
+  type ApiRoute,
+} from '@/contract/mock-control';
 import { errorCodes, type ErrorCode } from '@/contract/errors';
 import { Button } from '@/components/ui/button/button';
 import { useInjectFault } from '../api/inject-fault';
@@ -10,8 +17,6 @@ import {
   faultKinds,
   faultStatuses,
   kindWords,
-  MAX_MESSAGE_LENGTH,
-  MAX_TIMES,
   queuedFaultInWords,
   routeWords,
   type FaultFormProblems,
@@ -141,14 +146,14 @@ export function FaultSection() {
               inputRef={messageRef}
               value={message}
               error={errors.message}
-              maxLength={MAX_MESSAGE_LENGTH}
+              maxLength={FAULT_MESSAGE_MAX_LENGTH}
               onChange={setMessage}
             />
           </>
         ) : null}
         <TextField
           label="Number of requests"
-          hint={`How many of the next requests it hits, 1 to ${MAX_TIMES}.`}
+          hint={`How many of the next requests it hits, 1 to ${FAULT_TIMES_MAX}.`}
           inputRef={timesRef}
           value={times}
           error={errors.times}
