@@ -41,10 +41,10 @@ export type BackendOptions = {
   /** What the list index's idle slices are timed with. */
   budgetClock: BudgetClock;
   store?: SnapshotStore;
+  /** A scenario to start from its seed instead of going on from the store (tests start this way). */
   scenario?: string;
+  /** The fresh clock's settings, when `scenario` starts one. */
   clock?: ClockOverrides;
-  /** Who to be signed in as, overriding the scenario (the URL's `?as=`). */
-  as?: MockStartSession;
   /**
    * Called once the sessions are in place, before the seed is built (a while at 100,000 orders),
    * with the lookup of the session a tab should hold (`SessionStore.sessionFor`): a page can be told
@@ -78,12 +78,12 @@ export class MockBackend {
   private notice: string | null = null;
   /**
    * The token the console should hold after construction: set when this backend started a session
-   * (a fresh scenario, or `as`), undefined when it resumed the saved one and the console keeps its own.
+   * (a fresh scenario), undefined when it resumed the saved one and the console keeps its own.
    */
   readonly initialSession: { token: string | null } | undefined;
 
   constructor(private readonly options: BackendOptions) {
-    // A scenario asked for explicitly (a test, the server's --scenario) starts from its seed; otherwise the saved backend goes on.
+    // A scenario asked for explicitly starts from its seed; otherwise the saved backend goes on.
     const saved = options.scenario ? 'absent' : loadSavedBackend(options.store);
     this.registry = new ScenarioRegistry(
       backendStateProblems,
@@ -92,17 +92,14 @@ export class MockBackend {
     const resumed = typeof saved === 'string' ? undefined : scenarioToResume(saved);
     if (typeof saved === 'string' || !resumed) {
       const scenario = (options.scenario && findScenario(options.scenario)) || defaultScenario;
-      this.initialSession = { token: this.sessions.replaceWith(sessionToStart(scenario, options.as)) };
+      this.initialSession = { token: this.sessions.replaceWith(scenario.startSession) };
       options.onSessionsReady?.((token) => this.sessions.sessionFor(token));
       this.enter(scenario, options.clock);
       if (saved !== 'absent') this.notice = CORRUPT_SAVED_DATA_NOTICE;
     } else {
       this.sessions = new SessionStore(saved.state.sessions);
-      if (options.as) this.initialSession = { token: this.sessions.replaceWith(options.as) };
       options.onSessionsReady?.((token) => this.sessions.sessionFor(token));
       this.resume(saved, resumed);
-      // Just settled at the clock's time, so the new speed applies from now, as `setClock` would.
-      if (options.clock) this.applyClock(options.clock);
     }
     this.save();
   }

@@ -21,10 +21,7 @@ function memoryStore(): SnapshotStore & { value: string | null } {
 }
 
 const bearer = (token: string | null | undefined) => (token ? `Bearer ${token}` : null);
-const boot = (
-  store: SnapshotStore,
-  options: { scenario?: string; as?: 'admin' | 'support' | 'signedOut' | 'expired' } = {},
-) =>
+const boot = (store: SnapshotStore, options: { scenario?: string } = {}) =>
   new MockBackend({
     runsIn: 'browserTab',
     budgetClock,
@@ -66,23 +63,6 @@ describe('MockBackend sessions', () => {
     const token = first.initialSession?.token ?? '';
     first.signOut(bearer(token));
     expect(boot(store).authenticate(bearer(token))).toEqual({ kind: 'unknown' });
-  });
-
-  test('a reload with `as` keeps the data but replaces the sessions', () => {
-    const store = memoryStore();
-    const first = boot(store, { scenario: 'default' });
-    const adminToken = first.initialSession?.token;
-    first.transact(({ simulator }) => simulator.provision('ORD-1001', { actor: 'admin@reseller.test' }));
-
-    const reloaded = boot(store, { as: 'support' });
-    expect(reloaded.authenticate(bearer(adminToken))).toEqual({ kind: 'unknown' });
-    expect(reloaded.authenticate(bearer(reloaded.initialSession?.token))).toMatchObject({
-      kind: 'user',
-      user: { role: 'support' },
-    });
-    expect(reloaded.transact(({ simulator }) => simulator.getOrder('ORD-1001')?.audit)).toMatchObject([
-      { actor: 'admin@reseller.test' },
-    ]);
   });
 
   test('a reset replaces every session', () => {
@@ -156,31 +136,12 @@ describe('MockBackend sessions', () => {
       ['a fresh scenario', 'a new session', { scenario: 'default' }, false],
       ['a first visit', 'a new session', {}, false],
       ['a reload', 'the saved sessions', {}, true],
-      ['a reload with `as`', 'a new session', { as: 'support' as const }, true],
     ])('%s announces %s before it builds the orders, then saves once', (_, session, options, afterAnotherStart) => {
       const store = memoryStore();
       if (afterAnotherStart) boot(store, { scenario: 'default' });
       const { steps, backend } = start(store, options);
       expect(steps).toEqual(['session', 'build', 'save']);
       expect(backend.initialSession === undefined ? 'the saved sessions' : 'a new session').toBe(session);
-    });
-
-    test('a reload with `as` saves its new session at once, before anything else happens', () => {
-      const store = memoryStore();
-      const first = boot(store, { scenario: 'default' });
-      const reloaded = new MockBackend({
-        runsIn: 'browserTab',
-        budgetClock,
-        wallNow: () => WALL,
-        store,
-        as: 'support',
-      });
-      const again = new MockBackend({ runsIn: 'browserTab', budgetClock, wallNow: () => WALL, store });
-      expect(again.authenticate(bearer(reloaded.initialSession?.token))).toMatchObject({
-        kind: 'user',
-        user: { role: 'support' },
-      });
-      expect(again.authenticate(bearer(first.initialSession?.token))).toEqual({ kind: 'unknown' });
     });
   });
 });
