@@ -66,6 +66,11 @@ test('two tabs clicking one order at the same instant buy it exactly once', asyn
   await Promise.all(buttons.map((button) => button.click()));
   await expect(toast(page, /Provisioning started|currently being provisioned/)).toBeVisible();
   await expect(toast(tab, /Provisioning started|currently being provisioned/)).toBeVisible();
+  // One tab's click started the run; the other's was refused by the backend's guard.
+  const started = await Promise.all([page, tab].map((each) => toast(each, 'Provisioning started').count()));
+  const refused = await Promise.all([page, tab].map((each) => toast(each, 'currently being provisioned').count()));
+  expect(started.toSorted()).toEqual([0, 1]);
+  expect(refused).toEqual(started.map((count) => 1 - count));
   await advanceClock(page, '5m');
   expect(await purchases(page, 'ORD-1001')).toHaveLength(1);
 });
