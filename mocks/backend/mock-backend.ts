@@ -28,7 +28,7 @@ import {
   type SnapshotStore,
 } from './persistence';
 import { RequestJournal } from './request-journal';
-import { ScenarioRegistry, type Registration } from './scenario-registry';
+import { ScenarioRegistry, type Registration, type Removal } from './scenario-registry';
 import { SessionStore, type Authentication } from './sessions';
 import { seedWorld, type World } from './world';
 
@@ -145,6 +145,16 @@ export class MockBackend {
     const registration = this.registry.register(document);
     if (registration.ok) this.save();
     return registration;
+  }
+
+  /**
+   * Forgets a registered scenario. The running one may go: it runs on, and a reload resumes it from
+   * the document it started with, but it can no longer be started again.
+   */
+  removeScenario(name: string): Removal {
+    const removal = this.registry.remove(name);
+    if (removal === 'removed') this.save();
+    return removal;
   }
 
   /**

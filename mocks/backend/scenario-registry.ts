@@ -4,6 +4,9 @@ import { builtInDocument, scenarios } from '../scenarios/catalogue';
 import { resolveScenario } from '../scenarios/resolve';
 import type { Scenario } from '../scenarios/scenario';
 
+/** What `DELETE /__mock/scenarios/:name` did. */
+export type Removal = 'removed' | 'builtIn' | 'unknown';
+
 export type Registration =
   | { ok: true; name: string }
   | { ok: false; problem: 'invalid'; issues: ScenarioIssue[] }
@@ -11,8 +14,8 @@ export type Registration =
 
 /**
  * The scenarios a backend can start: the built-in catalogue, and the documents registered with it
- * (`POST /__mock/scenarios`), which are saved with the backend. Registering a name again replaces
- * that document; a built-in's name cannot be taken.
+ * (`POST /__mock/scenarios`), which are saved with the backend until removed. Registering a name
+ * again replaces that document; a built-in's name cannot be taken, nor a built-in removed.
  */
 export class ScenarioRegistry {
   private readonly registered = new Map<string, { document: ScenarioDocument; scenario: Scenario }>();
@@ -45,6 +48,11 @@ export class ScenarioRegistry {
     }
     this.registered.set(document.name, { document, scenario: resolved.scenario });
     return { ok: true, name: document.name };
+  }
+
+  remove(name: string): Removal {
+    if (scenarios.has(name)) return 'builtIn';
+    return this.registered.delete(name) ? 'removed' : 'unknown';
   }
 
   find(name: string): Scenario | undefined {

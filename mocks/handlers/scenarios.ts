@@ -1,10 +1,10 @@
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import type { MockBackend } from '../backend/mock-backend';
 import { errorResponse, jsonResponse, MAX_CONTROL_BODY_BYTES, readJsonBody } from './http-helpers';
 
 /**
  * Scenario documents (README: Scenarios as files): the catalogue and registered ones, registering
- * one, the current state as one, what is due on the clock, and the documents' JSON Schema.
+ * and removing one, the current state as one, what is due on the clock, and the documents' JSON Schema.
  */
 export function scenarioHandlers(backend: MockBackend) {
   return [
@@ -42,6 +42,17 @@ export function scenarioHandlers(backend: MockBackend) {
         },
         { status: 400 },
       );
+    }),
+    http.delete('*/__mock/scenarios/:name', ({ params }) => {
+      const name = String(params.name);
+      switch (backend.removeScenario(name)) {
+        case 'removed':
+          return new HttpResponse(null, { status: 204 });
+        case 'builtIn':
+          return errorResponse(409, 'BUILT_IN_SCENARIO', `"${name}" is a built-in scenario: it cannot be removed`);
+        case 'unknown':
+          return errorResponse(404, 'UNKNOWN_SCENARIO', `No registered scenario is called "${name}"`);
+      }
     }),
     http.get('*/__mock/snapshot', () => jsonResponse(backend.snapshot())),
     http.get('*/__mock/schedule', () => jsonResponse({ events: backend.schedule() })),

@@ -480,6 +480,23 @@ const scenarioDocumentEndpoints = [
     },
   }),
   endpoint({
+    method: 'delete',
+    path: '/__mock/scenarios/{name}',
+    operationId: 'removeScenario',
+    tag: 'Mock control',
+    summary: 'Remove a registered scenario',
+    description:
+      'Forgets a registered scenario, so it is no longer listed or started. The running scenario may be ' +
+      'removed: it runs on (a reload resumes it) until another is started.',
+    access: 'anyone',
+    pathParameters: { name: { description: "The registered scenario's name.", schema: ScenarioNameSchema } },
+    answers: {
+      204: { description: 'Removed.' },
+      404: { description: 'No registered scenario has this name.', errors: ['UNKNOWN_SCENARIO'] },
+      409: { description: 'A built-in scenario has this name: it cannot be removed.', errors: ['BUILT_IN_SCENARIO'] },
+    },
+  }),
+  endpoint({
     method: 'get',
     path: '/__mock/snapshot',
     operationId: 'getSnapshot',

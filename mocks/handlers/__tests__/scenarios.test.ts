@@ -201,6 +201,53 @@ describe('POST /__mock/scenarios', () => {
   });
 });
 
+describe('DELETE /__mock/scenarios/:name', () => {
+  const removable = { ...thirtyFailed, name: 'removable' };
+  const remove = (name: string) => api('DELETE', `/__mock/scenarios/${name}`);
+  const listedNames = async () =>
+    ScenarioListResponseSchema.parse(await json(await api('GET', '/__mock/scenarios'))).scenarios.map(
+      (scenario) => scenario.name,
+    );
+
+  test('forgets a registered scenario: no longer listed, served or started', async () => {
+    expect((await register(removable)).status).toBe(201);
+
+    const removed = await remove(removable.name);
+    expect(removed.status).toBe(204);
+    expect(await removed.text()).toBe('');
+    expect(await listedNames()).not.toContain(removable.name);
+    expect((await api('GET', `/__mock/scenarios/${removable.name}`)).status).toBe(404);
+    const refused = await api('POST', '/__mock/reset', { body: { scenario: removable.name } });
+    expect(ApiErrorBodySchema.parse(await json(refused)).code).toBe('UNKNOWN_SCENARIO');
+  });
+
+  test('a built-in cannot be removed, and a name nobody registered is a 404; neither changes anything', async () => {
+    const before = await listedNames();
+    const builtIn = await remove('default');
+    expect(builtIn.status).toBe(409);
+    expect(ApiErrorBodySchema.parse(await json(builtIn))).toMatchObject({
+      code: 'BUILT_IN_SCENARIO',
+      message: '"default" is a built-in scenario: it cannot be removed',
+    });
+    const unknown = await remove('never-registered');
+    expect(unknown.status).toBe(404);
+    expect(ApiErrorBodySchema.parse(await json(unknown)).code).toBe('UNKNOWN_SCENARIO');
+    expect(await listedNames()).toEqual(before);
+  });
+
+  test('the running scenario may be removed: it runs on until another is started', async () => {
+    expect((await register(removable)).status).toBe(201);
+    const { sessionToken } = await reset(removable.name);
+
+    expect((await remove(removable.name)).status).toBe(204);
+    expect(MockStateSchema.parse(await json(await api('GET', '/__mock/state'))).scenario).toBe(removable.name);
+    const page = OrderListResponseSchema.parse(
+      await json(await api('GET', '/api/orders?view=attention', { as: sessionToken })),
+    );
+    expect(page.total).toBe(30);
+  });
+});
+
 describe('GET /__mock/snapshot', () => {
   test('registering the snapshot and starting it puts the backend back to that moment, and the same future follows', async () => {
     await reset('smartvps-outage-30min');
