@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import type { MockBackend } from '../backend/mock-backend';
 import { errorResponse, jsonResponse, MAX_CONTROL_BODY_BYTES, readJsonBody } from './http-helpers';
 
@@ -47,7 +47,7 @@ export function scenarioHandlers(backend: MockBackend) {
       const name = String(params.name);
       switch (backend.removeScenario(name)) {
         case 'removed':
-          return new HttpResponse(null, { status: 204 });
+          return jsonResponse({ scenarios: backend.scenarios() });
         case 'builtIn':
           return errorResponse(409, 'BUILT_IN_SCENARIO', `"${name}" is a built-in scenario: it cannot be removed`);
         case 'unknown':

@@ -491,7 +491,7 @@ const scenarioDocumentEndpoints = [
     access: 'anyone',
     pathParameters: { name: { description: "The registered scenario's name.", schema: ScenarioNameSchema } },
     answers: {
-      204: { description: 'Removed.' },
+      200: { description: 'Removed: the scenarios that remain.', body: ScenarioListResponseSchema },
       404: { description: 'No registered scenario has this name.', errors: ['UNKNOWN_SCENARIO'] },
       409: { description: 'A built-in scenario has this name: it cannot be removed.', errors: ['BUILT_IN_SCENARIO'] },
     },

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { ScenarioDocumentSchema } from '@/contract/scenario-document';
-import { twoFreshOrders } from '@/testing/sample-scenarios';
+import { oneFreshOrder, twoFreshOrders } from '@/testing/sample-scenarios';
 import { setupMockBackend } from '@/testing/mock-backend';
 import { findOrderRow, renderApp } from '@/testing/render-app';
 import { openPanel } from './open-panel';
@@ -10,7 +11,7 @@ import { openPanel } from './open-panel';
 vi.hoisted(() => vi.stubEnv('VITE_API_MOCKING', 'enabled'));
 afterAll(() => vi.unstubAllEnvs());
 
-const { backend } = setupMockBackend();
+const { backend, server } = setupMockBackend();
 
 const jsonFile = (name: string, content: unknown) =>
   new File([typeof content === 'string' ? content : JSON.stringify(content)], name, { type: 'application/json' });
@@ -133,5 +134,53 @@ describe('Scenario panel: scenario files', () => {
 
     await waitFor(() => expect(backend.state().scenario).toBe('two-fresh-orders'));
     expect(await within(files).findByText(/^Started/)).toHaveTextContent('Started two-fresh-orders from fresh.json.');
+  });
+
+  test('Remove forgets a registered scenario; the running one runs on, and focus moves to its neighbour', async () => {
+    const { user } = renderApp('/admin/manageOrders');
+    const { section } = await openPanel(user);
+    await user.upload(
+      within(section('Scenario files')).getByLabelText('Import a scenario file'),
+      jsonFile('one.json', oneFreshOrder),
+    );
+    expect(await within(section('Scenario files')).findByText(/^Started/)).toHaveTextContent('Started one-fresh-order');
+    const list = section('Scenario');
+    const names = within(list)
+      .getAllByRole('button', { name: /^(Start|Current) / })
+      .map((button) => button.textContent.replace(/^(Start|Current) /, ''));
+    const neighbour = names[names.indexOf('one-fresh-order') + 1] ?? names[names.indexOf('one-fresh-order') - 1];
+    expect(
+      within(within(list).getByRole('listitem', { name: 'default' })).queryByRole('button', { name: /^Remove/ }),
+    ).toBeNull();
+
+    await user.click(within(list).getByRole('button', { name: 'Remove one-fresh-order' }));
+
+    expect(await within(list).findByText(/^Removed/)).toHaveTextContent(
+      'Removed one-fresh-order: it runs on until another scenario starts. Import its file to add it again.',
+    );
+    expect(within(list).queryByRole('listitem', { name: 'one-fresh-order' })).toBeNull();
+    const neighbourItem = within(list).getByRole('listitem', { name: neighbour });
+    await waitFor(() => expect(within(neighbourItem).getByRole('button', { name: /^(Start|Current) / })).toHaveFocus());
+    expect(backend.state().scenario).toBe('one-fresh-order');
+    expect(await findOrderRow('ORD-1001')).toBeInTheDocument();
+  });
+
+  test('a removal that fails says why and keeps the scenario listed', async () => {
+    const { user } = renderApp('/admin/manageOrders');
+    const { section } = await openPanel(user);
+    await user.upload(
+      within(section('Scenario files')).getByLabelText('Import a scenario file'),
+      jsonFile('one.json', oneFreshOrder),
+    );
+    expect(await within(section('Scenario files')).findByText(/^Started/)).toHaveTextContent('Started one-fresh-order');
+    server.use(http.delete('*/__mock/scenarios/:name', () => HttpResponse.error()));
+    const list = section('Scenario');
+
+    await user.click(within(list).getByRole('button', { name: 'Remove one-fresh-order' }));
+
+    expect(await within(list).findByRole('alert')).toHaveTextContent(
+      'Could not remove one-fresh-order: Could not reach the server: check your connection',
+    );
+    expect(within(list).getByRole('listitem', { name: 'one-fresh-order' })).toBeInTheDocument();
   });
 });

@@ -1,12 +1,13 @@
-import { Check, LoaderCircle, Play, RotateCcw } from 'lucide-react';
-import { useId } from 'react';
+import { Check, LoaderCircle, Play, RotateCcw, Trash2 } from 'lucide-react';
+import { useEffect, useId, useRef } from 'react';
 import type { ScenarioSummary } from '@/contract/mock-control';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
 import { useMockState } from '../api/get-mock-state';
 import { useScenarios } from '../api/get-scenarios';
+import { useRemoveScenario } from '../api/remove-scenario';
 import { useResetScenario } from '../api/reset-scenario';
-import { InlineError, PanelSection } from './panel-section';
+import { InlineError, InlineStatus, PanelSection } from './panel-section';
 
 export function ScenarioSection() {
   const { data: scenarios, error: catalogueError } = useScenarios();
@@ -16,6 +17,22 @@ export function ScenarioSection() {
   const pendingTarget = reset.isPending ? (reset.variables ?? current) : null;
   const start = (scenario?: string) => {
     if (!reset.isPending) reset.mutate(scenario);
+  };
+  const removal = useRemoveScenario();
+  const list = useRef<HTMLUListElement>(null);
+  // The removed item's place: its successor (or, last, its predecessor) takes the focus its button had.
+  const focusAfterRemoval = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusAfterRemoval.current;
+    if (index === null || !scenarios) return;
+    focusAfterRemoval.current = null;
+    const buttons = list.current?.querySelectorAll<HTMLElement>('[data-action="start"]');
+    buttons?.[Math.min(index, scenarios.length - 1)]?.focus();
+  }, [scenarios]);
+  const remove = (name: string, index: number) => {
+    if (removal.isPending) return;
+    focusAfterRemoval.current = index;
+    removal.mutate(name, { onError: () => (focusAfterRemoval.current = null) });
   };
 
   return (
@@ -35,16 +52,32 @@ export function ScenarioSection() {
     >
       {reset.error ? <InlineError>Could not start the scenario: {reset.error.message}</InlineError> : null}
       {catalogueError ? <InlineError>Could not load the scenarios: {catalogueError.message}</InlineError> : null}
+      {removal.error ? (
+        <InlineError>
+          Could not remove {removal.variables}: {removal.error.message}
+        </InlineError>
+      ) : null}
+      <InlineStatus>
+        {removal.isSuccess ? (
+          <>
+            Removed <span className="font-mono font-semibold">{removal.variables}</span>
+            {removal.variables === current ? ': it runs on until another scenario starts' : ''}. Import its file to add
+            it again.
+          </>
+        ) : null}
+      </InlineStatus>
       {scenarios ? (
-        <ul className="space-y-2">
-          {scenarios.map((scenario) => (
+        <ul ref={list} className="space-y-2">
+          {scenarios.map((scenario, index) => (
             <ScenarioItem
               key={scenario.name}
               scenario={scenario}
               current={scenario.name === current}
               starting={pendingTarget === scenario.name}
-              busy={reset.isPending}
+              removing={removal.isPending && removal.variables === scenario.name}
+              busy={reset.isPending || removal.isPending}
               onStart={() => start(scenario.name)}
+              onRemove={() => remove(scenario.name, index)}
             />
           ))}
         </ul>
@@ -57,11 +90,13 @@ type ScenarioItemProps = {
   scenario: ScenarioSummary;
   current: boolean;
   starting: boolean;
+  removing: boolean;
   busy: boolean;
   onStart: () => void;
+  onRemove: () => void;
 };
 
-function ScenarioItem({ scenario, current, starting, busy, onStart }: ScenarioItemProps) {
+function ScenarioItem({ scenario, current, starting, removing, busy, onStart, onRemove }: ScenarioItemProps) {
   const nameId = useId();
   return (
     <li
@@ -80,13 +115,30 @@ function ScenarioItem({ scenario, current, starting, busy, onStart }: ScenarioIt
           </span>
           {scenario.source === 'registered' ? <Badge tone="info">Registered</Badge> : null}
         </span>
-        {/* One button in every item, current or not, so focus stays on it when its scenario starts. */}
-        <Button variant="outline" aria-disabled={busy || current} onClick={busy || current ? undefined : onStart}>
-          {starting ? <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" /> : null}
-          {!starting && current ? <Check aria-hidden="true" className="size-3.5" /> : null}
-          {!starting && !current ? <Play aria-hidden="true" className="size-3.5" /> : null}
-          {current ? 'Current' : 'Start'} <span className="sr-only">{scenario.name}</span>
-        </Button>
+        <span className="flex shrink-0 items-center gap-2">
+          {scenario.source === 'registered' ? (
+            <Button variant="outline" aria-disabled={busy} onClick={busy ? undefined : onRemove}>
+              {removing ? (
+                <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" />
+              ) : (
+                <Trash2 aria-hidden="true" className="size-3.5" />
+              )}
+              Remove <span className="sr-only">{scenario.name}</span>
+            </Button>
+          ) : null}
+          {/* One Start button in every item, current or not, so focus stays on it when its scenario starts. */}
+          <Button
+            variant="outline"
+            data-action="start"
+            aria-disabled={busy || current}
+            onClick={busy || current ? undefined : onStart}
+          >
+            {starting ? <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" /> : null}
+            {!starting && current ? <Check aria-hidden="true" className="size-3.5" /> : null}
+            {!starting && !current ? <Play aria-hidden="true" className="size-3.5" /> : null}
+            {current ? 'Current' : 'Start'} <span className="sr-only">{scenario.name}</span>
+          </Button>
+        </span>
       </div>
       <p className="mt-1 text-sm text-gray-800 dark:text-gray-200">{scenario.description}</p>
       <p className="mt-1 text-xs text-gray-600 dark:text-gray-400">
