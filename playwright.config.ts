@@ -69,7 +69,8 @@ export default defineConfig<MockBackendOption>({
     {
       command: `npm run mock:server -- --port ${new URL(MOCK_SERVER_URL).port} --state-dir ${JSON.stringify(mockServerStateDir)}`,
       url: `${MOCK_SERVER_URL}/__mock/state`,
-      reuseExistingServer: !process.env.CI,
+      // Never one left from an earlier run: its tenants would hold that run's state, not this run's fresh directory.
+      reuseExistingServer: false,
       timeout: 60_000,
     },
     {
