@@ -24,9 +24,9 @@ test('the README lists every scenario of the catalogue, word for word', () => {
   expect(table).toBe(expectedTable());
 });
 
-test("the README's example scenario is the example file, and one the mock can start", () => {
-  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-  const block = readme.slice(readme.indexOf(EXAMPLE_START) + EXAMPLE_START.length, readme.indexOf(EXAMPLE_END));
+test("docs/scenarios.md's example scenario is the example file, and one the mock can start", () => {
+  const page = readFileSync(new URL('../../../docs/scenarios.md', import.meta.url), 'utf8');
+  const block = page.slice(page.indexOf(EXAMPLE_START) + EXAMPLE_START.length, page.indexOf(EXAMPLE_END));
   const shown: unknown = JSON.parse(block.replace('```json', '').replace('```', ''));
   const file: unknown = JSON.parse(
     readFileSync(new URL('../../../e2e/scenarios/stuck-then-outage.json', import.meta.url), 'utf8'),
