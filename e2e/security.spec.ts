@@ -10,7 +10,7 @@ test('the built console runs under a Content-Security-Policy without inline scri
   );
   expect(directives.get('script-src')).toEqual(["'self'"]);
   expect(directives.get('style-src')).toEqual(["'self'"]);
-  // Only <style> elements may be inline (Radix Dialog's scroll lock): README, Security.
+  // Only <style> elements may be inline (Radix Dialog's scroll lock): docs/security.md.
   expect([...directives].filter(([, sources]) => sources.includes("'unsafe-inline'")).map(([name]) => name)).toEqual([
     'style-src-elem',
   ]);

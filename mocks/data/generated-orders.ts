@@ -25,7 +25,7 @@ const customers = [
   'Yuki Tanaka',
 ] as const;
 
-/** The orders a scenario generates (README: Scenarios as files), in the order they are listed. */
+/** The orders a scenario generates (docs/scenarios.md: Scenarios as files), in the order they are listed. */
 export function generatedOrders(generator: GeneratedOrders): ListedOrder[] {
   switch (generator.kind) {
     case 'history':

@@ -9,7 +9,10 @@ import {
 import type { MockBackend } from '../backend/mock-backend';
 import { errorResponse, jsonResponse, parseJsonBody } from './http-helpers';
 
-/** `/__mock/*`: the control API for the scenario panel, Playwright fixtures and outside suites (README). */
+/**
+ * `/__mock/*`: the control API for the scenario panel, Playwright fixtures and outside suites
+ * (docs/api.md: Control API).
+ */
 export function mockControlHandlers(backend: MockBackend) {
   return [
     http.get('*/__mock/state', () => jsonResponse(backend.state())),

@@ -20,9 +20,9 @@ import { resolveScenario } from './resolve';
 import type { Scenario } from './scenario';
 
 /**
- * The built-in scenarios, one document each in catalogue/ (README: Scenarios as files), in the order
- * the scenario panel and the README's table list them. They are data: a new one is a new file here
- * and a line below. The README's table is checked against them by a test.
+ * The built-in scenarios, one document each in catalogue/ (docs/scenarios.md: Scenarios as files),
+ * in the order the scenario panel and the README's table list them. They are data: a new one is a new
+ * file here and a line below. The README's table is checked against them by a test.
  */
 const files: unknown[] = [
   defaultFile,

@@ -2,7 +2,7 @@ import type { ApiFault, ApiRoute, MockStartSession } from '@/contract/mock-contr
 import type { ListedOrder, ScenarioDocument } from '@/contract/scenario-document';
 import type { ProvidersBehaviour } from '../simulator/provider-behaviour';
 
-/** A scenario ready to run: its document resolved (README: Scenarios as files). */
+/** A scenario ready to run: its document resolved (docs/scenarios.md: Scenarios as files). */
 export type Scenario = {
   name: string;
   /** One line for the scenario panel. */

@@ -32,7 +32,7 @@ export type RunWorld = {
 /**
  * The life of a provisioning run, one step at a time: attempts, the package queue, upstream calls
  * and their outcomes, retries, and the end (active, failed, or stuck without an IP). Every step
- * happens at `world.now`; the simulator decides when (README: The simulator).
+ * happens at `world.now`; the simulator decides when (docs/mock-backend.md: The simulator).
  */
 export class RunMachine {
   constructor(private readonly world: RunWorld) {}

@@ -12,7 +12,7 @@ const operationWords: Record<UpstreamOperation, string> = {
 
 /**
  * What is due on the clock after `state.cursor`, soonest first, in words for the scenario panel's
- * "Coming up" (README: Scenarios as files): run steps, the IPs providers will assign, and the ends
+ * "Coming up" (docs/scenarios.md: Coming up): run steps, the IPs providers will assign, and the ends
  * of provider phases. Read from the state; nothing is played.
  */
 export function upcomingEvents(

@@ -4,11 +4,11 @@ import { ErrorClassSchema, OrderStatusSchema, ProvisioningStatusSchema } from '.
 import { OrderIdSchema } from './provision-api';
 
 /**
- * A scenario as a file (README: Scenarios as files): what the world holds when it starts and how the
- * upstream providers and the console's API behave over time, so that a designer or a QA engineer can
- * write one without code. The built-in catalogue is written in it; `GET /__mock/snapshot` answers one
- * that also holds the exact state of a running backend (`state`), which registering and starting
- * reproduces, future included.
+ * A scenario as a file (docs/scenarios.md: Scenarios as files): what the world holds when it starts
+ * and how the upstream providers and the console's API behave over time, so that a designer or a QA
+ * engineer can write one without code. The built-in catalogue is written in it; `GET /__mock/snapshot`
+ * answers one that also holds the exact state of a running backend (`state`), which registering and
+ * starting reproduces, future included.
  *
  * Times are relative to the scenario's start: orders in minutes before it, provider phases in minutes
  * after it, latencies in milliseconds.

@@ -11,7 +11,8 @@ import { MINUTE_MS } from '@/lib/time';
 /*
  * Many requests at the same moment, over the network, from several pages (each its own session,
  * two admins): the guard must let exactly one run start per order, and the runs must buy each
- * order once, one purchase of a package at a time. The backend is one per browser tab (README),
+ * order once, one purchase of a package at a time. The tabs of a browser profile share one backend
+ * (docs/mock-backend.md: In the browser), as a tenant's clients share one on the standalone server,
  * so one backend answering concurrent requests is the honest model of the race.
  */
 

@@ -28,9 +28,10 @@ function provisionFrom(token: string) {
 }
 
 /*
- * One backend per tab (README), so "two consoles" means other pages' requests reaching the same
- * backend: here a colleague's 99 clicks race this admin's one. Whoever wins, the row must end in
- * one state: active with its IP, no button, one purchase.
+ * The tabs of a browser profile share one backend (docs/mock-backend.md: In the browser), so "two
+ * consoles" means other pages' requests reaching the same backend: here a colleague's 99 clicks race
+ * this admin's one. Whoever wins, the row must end in one state: active with its IP, no button, one
+ * purchase.
  */
 test('the row ends active with one purchase when this click races 99 others on the same order', async () => {
   const colleague = await otherPage();
