@@ -3,8 +3,8 @@ import type { MockBackend } from '../backend/mock-backend';
 import { errorResponse, jsonResponse, MAX_CONTROL_BODY_BYTES, readJsonBody } from './http-helpers';
 
 /**
- * Scenario documents (README: Scenarios as files): the catalogue and registered ones, registering
- * and removing one, the current state as one, what is due on the clock, and the documents' JSON Schema.
+ * Scenario documents (docs/scenarios.md): the catalogue and registered ones, registering and
+ * removing one, the current state as one, what is due on the clock, and the documents' JSON Schema.
  */
 export function scenarioHandlers(backend: MockBackend) {
   return [

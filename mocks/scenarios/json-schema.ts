@@ -6,6 +6,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(ScenarioDocumentSchema, { target: 'draft-2020-12', io: 'input' }),
     title: 'Provision Console scenario document',
-    description: 'A scenario of the Provision Console mock backend: see its README, Scenarios as files.',
+    description: 'A scenario of the Provision Console mock backend: see docs/scenarios.md in its repository.',
   };
 }
