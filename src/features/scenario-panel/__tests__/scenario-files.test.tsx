@@ -44,6 +44,16 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The console with the panel open, `one-fresh-order` imported from a file and running: its scenario list. */
+async function importOneFreshOrder() {
+  const { user } = renderApp('/admin/manageOrders');
+  const { section } = await openPanel(user);
+  const files = section('Scenario files');
+  await user.upload(within(files).getByLabelText('Import a scenario file'), jsonFile('one.json', oneFreshOrder));
+  expect(await within(files).findByText(/^Started/)).toHaveTextContent('Started one-fresh-order');
+  return { user, list: section('Scenario') };
+}
+
 describe('Scenario panel: scenario files', () => {
   test('Export downloads the current state as a scenario document named after the scenario and the time', async () => {
     const { downloads, revoked } = catchDownloads();
@@ -137,14 +147,7 @@ describe('Scenario panel: scenario files', () => {
   });
 
   test('Remove forgets a registered scenario; the running one runs on, and focus moves to its neighbour', async () => {
-    const { user } = renderApp('/admin/manageOrders');
-    const { section } = await openPanel(user);
-    await user.upload(
-      within(section('Scenario files')).getByLabelText('Import a scenario file'),
-      jsonFile('one.json', oneFreshOrder),
-    );
-    expect(await within(section('Scenario files')).findByText(/^Started/)).toHaveTextContent('Started one-fresh-order');
-    const list = section('Scenario');
+    const { user, list } = await importOneFreshOrder();
     const names = within(list)
       .getAllByRole('button', { name: /^(Start|Current) / })
       .map((button) => button.textContent.replace(/^(Start|Current) /, ''));
@@ -166,15 +169,8 @@ describe('Scenario panel: scenario files', () => {
   });
 
   test('a removal that fails says why and keeps the scenario listed', async () => {
-    const { user } = renderApp('/admin/manageOrders');
-    const { section } = await openPanel(user);
-    await user.upload(
-      within(section('Scenario files')).getByLabelText('Import a scenario file'),
-      jsonFile('one.json', oneFreshOrder),
-    );
-    expect(await within(section('Scenario files')).findByText(/^Started/)).toHaveTextContent('Started one-fresh-order');
+    const { user, list } = await importOneFreshOrder();
     server.use(http.delete('*/__mock/scenarios/:name', () => HttpResponse.error()));
-    const list = section('Scenario');
 
     await user.click(within(list).getByRole('button', { name: 'Remove one-fresh-order' }));
 
