@@ -6,7 +6,7 @@ const { api } = mockApi();
 
 describe('a path no route claims', () => {
   test.each([
-    ['POST', '/api/nope', { any: 'body' }],
+    ['POST', '/api/nope', { some: 'body' }],
     ['GET', '/api/orders/ORD-1001/extra', undefined],
     ['PUT', '/api/orders', { orderId: 'ORD-1001' }],
     ['POST', '/__mock/nope', { scenario: 'default' }],

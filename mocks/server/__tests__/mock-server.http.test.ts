@@ -136,7 +136,7 @@ test('a handler that throws answers 500 INTERNAL_ERROR and is logged', async () 
     status: 500,
     code: 'INTERNAL_ERROR',
   });
-  expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /__mock/requests'), expect.any(Error));
+  expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /__mock/requests'), new Error('a bug'));
   expect((await server.call('GET', '/__mock/requests')).status).toBe(200);
 });
 
@@ -182,6 +182,9 @@ test('a request that fails outside the handlers is a 500 for it alone, and the s
     status: 500,
     code: 'INTERNAL_ERROR',
   });
-  expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /__mock/state'), expect.any(Error));
+  expect(logged).toHaveBeenCalledWith(
+    expect.stringContaining('GET /__mock/state'),
+    new Error('a bug before the handlers'),
+  );
   expect((await server.call('GET', '/__mock/state')).status).toBe(200);
 });
