@@ -17,7 +17,7 @@ export type OpenApiDocument = ReturnType<typeof generate>;
 let generated: OpenApiDocument | undefined;
 
 /**
- * The API as an OpenAPI 3.1 document, generated from `src/contract/endpoints.ts` and the contract's
+ * The API as an OpenAPI 3.1 document, generated from `src/contract/endpoints/` and the contract's
  * schemas (the same every time, so it is built once).
  */
 export function openApiDocument(): OpenApiDocument {
