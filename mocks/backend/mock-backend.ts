@@ -81,6 +81,8 @@ export class MockBackend {
    * (a fresh scenario), undefined when it resumed the saved one and the console keeps its own.
    */
   readonly initialSession: { token: string | null } | undefined;
+  /** The store held something that could not be resumed, so this backend started from the seed. */
+  readonly startedFromUnreadableSave: boolean = false;
 
   constructor(private readonly options: BackendOptions) {
     // A scenario asked for explicitly starts from its seed; otherwise the saved backend goes on.
@@ -95,7 +97,10 @@ export class MockBackend {
       this.initialSession = { token: this.sessions.replaceWith(scenario.startSession) };
       options.onSessionsReady?.((token) => this.sessions.sessionFor(token));
       this.enter(scenario, options.clock);
-      if (saved !== 'absent') this.notice = CORRUPT_SAVED_DATA_NOTICE;
+      if (saved !== 'absent') {
+        this.startedFromUnreadableSave = true;
+        this.notice = CORRUPT_SAVED_DATA_NOTICE;
+      }
     } else {
       this.sessions = new SessionStore(saved.state.sessions);
       options.onSessionsReady?.((token) => this.sessions.sessionFor(token));

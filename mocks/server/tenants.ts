@@ -3,7 +3,7 @@ import type { RequestHandler } from 'msw';
 import { MockTenantSchema } from '@/contract/mock-control';
 import type { ScenarioDocument } from '@/contract/scenario-document';
 import { driveClock, prepareIndexesInSlices } from '../backend/between-requests';
-import { CORRUPT_SAVED_DATA_NOTICE, MockBackend } from '../backend/mock-backend';
+import { MockBackend } from '../backend/mock-backend';
 import { createHandlers } from '../handlers';
 import { fileSnapshotStore, tenantFile } from './file-store';
 
@@ -108,7 +108,7 @@ export class TenantPool {
       store,
     });
     // The backend has judged the file and started from the seed; the file's old content goes aside.
-    const unreadable = backend.state().notice === CORRUPT_SAVED_DATA_NOTICE;
+    const unreadable = backend.startedFromUnreadableSave;
     if (unreadable) store.setAsideUnreadable();
     const resumed = saved && !unreadable;
     if (this.startScenario && (!resumed || (tenant === DEFAULT_TENANT && this.defaultStartsOwnScenario))) {
