@@ -87,8 +87,8 @@ export class SearchIndex {
 
   /**
    * Hits as of the build, with the changed texts checked as they are now (the build read them
-   * before they changed). The runs of hits between two changed positions are copied whole, many
-   * times faster than one position at a time.
+   * before they changed). The runs of hits between two changed positions are copied whole, not
+   * one position at a time: most of a large result is unchanged.
    */
   private withChangedTexts(built: Int32Array, needle: string): Int32Array {
     const result = new Int32Array(built.length + this.changed.size);

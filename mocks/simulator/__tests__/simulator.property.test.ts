@@ -364,11 +364,10 @@ describe('the provisioning simulator under random use', () => {
     );
     // The report names the broken invariant and the shrunk setup and commands, ready to replay with `play`.
     expect(fc.defaultReportMessage(details)).toBeUndefined();
-    // About 2 s on an idle 2-core machine; the margin is for a loaded one.
   }, 30_000);
 
-  // Found by the property above: storage used to pick the simulator's servers by `boughtAt >= start`, so a
-  // seeded server bought at the very minute the scenario starts was kept and rebuilt: a copy per reload.
+  // A server bought at the very minute the scenario starts is both in the seed and a change since it:
+  // a reload must rebuild it exactly once.
   test('a reload from storage keeps a server bought as the scenario starts exactly once', () => {
     const setup: Setup = {
       packages: {
