@@ -1,5 +1,6 @@
 import { delay, HttpResponse } from 'msw';
 import { HANG_MS, type ApiFault, type ApiRoute } from '@/contract/mock-control';
+import { MAX_BODY_BYTES } from '@/contract/errors';
 import type { z } from '@/lib/zod';
 import type { ErrorCode } from '@/contract/errors';
 import type { User } from '@/contract/session-api';
@@ -7,12 +8,6 @@ import type { MockBackend } from '../backend/mock-backend';
 import type { Authentication } from '../backend/sessions';
 
 const READ_ROUTES: ReadonlySet<ApiRoute> = new Set(['listOrders', 'getOrder', 'getSession']);
-
-/** Larger bodies are refused before parsing: no legitimate request of this API comes near it. */
-export const MAX_BODY_BYTES = 10_000;
-
-/** The control API's limit instead: a scenario document or snapshot runs to megabytes. */
-export const MAX_CONTROL_BODY_BYTES = 5_000_000;
 
 /**
  * `HttpResponse.json` without the Content-Length it measures by building a Blob: in Chromium every
@@ -98,7 +93,7 @@ export function publicRoute(
       return HttpResponse.error();
     }
     const response = fault ? await faultResponse(fault, request.signal) : await resolve({ request, params });
-    // A read's answer has no code: re-reading 100 orders per list request only to find none was waste.
+    // A successful read's body carries no code: parsing a page of orders to find none is not worth it.
     const code = response.ok && READ_ROUTES.has(route) ? null : await responseCode(response);
     backend.recordRequest({ method: request.method, path, status: response.status, code });
     return response;

@@ -1,6 +1,7 @@
 import { http } from 'msw';
 import type { MockBackend } from '../backend/mock-backend';
-import { errorResponse, jsonResponse, MAX_CONTROL_BODY_BYTES, readJsonBody } from './http-helpers';
+import { MAX_CONTROL_BODY_BYTES } from '@/contract/mock-control';
+import { errorResponse, jsonResponse, readJsonBody } from './http-helpers';
 
 /**
  * Scenario documents (docs/scenarios.md): the catalogue and registered ones, registering and

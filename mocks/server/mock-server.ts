@@ -2,7 +2,9 @@ import type { ScenarioDocument } from '@/contract/scenario-document';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
-import { bodyTooLargeResponse, errorResponse, MAX_BODY_BYTES, MAX_CONTROL_BODY_BYTES } from '../handlers/http-helpers';
+import { MAX_BODY_BYTES } from '@/contract/errors';
+import { MAX_CONTROL_BODY_BYTES } from '@/contract/mock-control';
+import { bodyTooLargeResponse, errorResponse } from '../handlers/http-helpers';
 import { isBodyTooLarge, sendResponse, toFetchRequest } from './http-adapter';
 import { TENANT_HEADER, TenantPool, tenantOf } from './tenants';
 

@@ -1,5 +1,11 @@
 import { z } from '@/lib/zod';
 
+/**
+ * The largest JSON body an `/api/` request may carry; a larger one is `400 INVALID_REQUEST`, refused
+ * before it is parsed: no legitimate request of this API comes near it.
+ */
+export const MAX_BODY_BYTES = 10_000;
+
 export const errorCodes = [
   'INVALID_REQUEST',
   'NOT_FOUND',

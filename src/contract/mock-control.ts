@@ -130,6 +130,9 @@ export const apiRoutes = [
 export const ApiRouteSchema = z.enum(apiRoutes);
 export type ApiRoute = z.infer<typeof ApiRouteSchema>;
 
+/** The control API's body limit instead of `MAX_BODY_BYTES`: a scenario document or snapshot runs to megabytes. */
+export const MAX_CONTROL_BODY_BYTES = 5_000_000;
+
 /** How long a `hang` fault holds the request before a 503: longer than any client should wait. */
 export const HANG_MS = 30_000;
 

@@ -2,6 +2,7 @@ import type { z } from '@/lib/zod';
 import { ApiErrorBodySchema } from './errors';
 import {
   ApiFaultSchema,
+  HANG_MS,
   MockBackendHostSchema,
   MockStartSessionSchema,
   MockStateSchema,
@@ -170,7 +171,7 @@ export const schemaNotes: ReadonlyArray<readonly [z.ZodMiniType, SchemaNote]> = 
     {
       description:
         'A fault the mock answers instead of a route, which never runs: a status with an error body, a dropped ' +
-        'connection, no answer for 30 s then a 503, a body that is not JSON, or JSON that breaks this contract.',
+        `connection, no answer for ${HANG_MS / 1000} s then a 503, a body that is not JSON, or JSON that breaks this contract.`,
     },
   ],
   [RequestLogEntrySchema.shape.status, { description: 'null when the mock dropped the connection.' }],

@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { MAX_BODY_BYTES } from '@/contract/errors';
 import { REASON_MAX_LENGTH } from '@/contract/order';
 import { BULK_RETRY_MAX, ORDER_ID_MAX_LENGTH } from '@/contract/provision-api';
 import { userWithRole } from '../../data/users';
@@ -16,7 +17,6 @@ import { userWithRole } from '../../data/users';
  */
 export const admin = userWithRole('admin');
 /** The mock refuses bodies larger than this before parsing them. */
-const MAX_BODY_BYTES = 10_000;
 
 export const REFUSED_FOR_PROVISION = ['ORD-1006', 'ORD-1007', 'ORD-1008', 'ORD-1009', 'ORD-1010'] as const;
 /** Resolve refuses those too, and ORD-1004, which is provisioned. */

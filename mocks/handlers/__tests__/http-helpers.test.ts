@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_BODY_BYTES, readJsonBody } from '../http-helpers';
+import { MAX_BODY_BYTES } from '@/contract/errors';
+import { readJsonBody } from '../http-helpers';
 
 const post = (body: string) =>
   new Request('http://mock/api/orders/provision', {

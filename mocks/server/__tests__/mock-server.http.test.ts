@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { expect, test, vi } from 'vitest';
 import { RequestLogResponseSchema } from '@/contract/mock-control';
 import { MockBackend } from '../../backend/mock-backend';
-import { MAX_CONTROL_BODY_BYTES } from '../../handlers/http-helpers';
+import { MAX_CONTROL_BODY_BYTES } from '@/contract/mock-control';
 import { errorOf, startTestServer } from './server-test-kit';
 
 /**

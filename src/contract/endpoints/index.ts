@@ -1,4 +1,5 @@
 import * as errors from '../errors';
+import { MAX_BODY_BYTES } from '../errors';
 import * as mockControl from '../mock-control';
 import * as order from '../order';
 import * as ordersApi from '../orders-api';
@@ -35,7 +36,7 @@ export const apiOverview = [
   '',
   '**Errors.** Every error body is an `ApiErrorBody`, `{ success: false, code, message }`: the console ' +
     'branches on `code` and shows `message`. Each response lists the codes it carries. A malformed request ' +
-    '(a content type other than `application/json`, invalid JSON, a body over 10 kB, a missing, extra, ' +
+    `(a content type other than \`application/json\`, invalid JSON, a body over ${MAX_BODY_BYTES / 1000} kB, a missing, extra, ` +
     'mistyped or oversized field) is `400 INVALID_REQUEST` and changes nothing. A path under `/api/` or ' +
     '`/__mock/` that no operation here describes, or a method its path does not have, is `404 NOT_FOUND` ' +
     '(the `UnknownEndpoint` response). A `5XX` should carry an `ApiErrorBody` too.',

@@ -1,4 +1,5 @@
 import {
+  MAX_CONTROL_BODY_BYTES,
   MockAdvanceRequestSchema,
   MockClockRequestSchema,
   MockFaultRequestSchema,
@@ -173,7 +174,7 @@ export const scenarioDocumentEndpoints = [
     description:
       'Checks the document and keeps it with the backend, which can then start it like a built-in ' +
       '(`POST /__mock/reset`, `?scenario=`). Registering a name again replaces that document. Bodies up to ' +
-      '5 MB (a snapshot runs to megabytes).',
+      `${MAX_CONTROL_BODY_BYTES / 1_000_000} MB (a snapshot runs to megabytes).`,
     access: 'anyone',
     body: ScenarioDocumentSchema,
     answers: {
