@@ -86,6 +86,8 @@ export function createMockServer(options: { scenario?: string; clock?: ClockOver
       upstreamCalls: () => backend.read(({ simulator }) => simulator.upstreamCalls()),
       requests: () => backend.requests(),
       state: () => backend.state(),
+      /** The current state as a scenario document, as `GET /__mock/snapshot` answers it. */
+      snapshot: () => backend.snapshot(),
     },
   };
 }

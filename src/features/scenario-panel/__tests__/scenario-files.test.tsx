@@ -58,6 +58,12 @@ describe('Scenario panel: scenario files', () => {
   test('Export downloads the current state as a scenario document named after the scenario and the time', async () => {
     const { downloads, revoked } = catchDownloads();
     const { user } = renderApp('/admin/manageOrders?q=ORD-1001');
+    await user.click(within(await findOrderRow('ORD-1001')).getByRole('button', { name: 'Provision' }));
+    await waitFor(() =>
+      expect(backend.requests()).toContainEqual(
+        expect.objectContaining({ path: '/api/orders/provision', status: 202 }),
+      ),
+    );
     const { section } = await openPanel(user);
     const files = section('Scenario files');
 
@@ -71,7 +77,10 @@ describe('Scenario panel: scenario files', () => {
     const document = ScenarioDocumentSchema.parse(JSON.parse((await download?.blob?.text()) ?? 'null'));
     expect(document.name).toBe(name);
     expect(document.description).toMatch(/^default as it stood at 2026-11-24T12:00:00/);
-    expect(document.state).toBeDefined();
+    // The run the click started is in the file, exactly as the backend holds it.
+    const { state } = backend.snapshot();
+    expect(document.state?.['simulator']).toEqual(state?.['simulator']);
+    expect(JSON.stringify(document.state?.['simulator'])).toContain('ORD-1001');
     expect(revoked).toEqual(['blob:console.test/1']);
   });
 
