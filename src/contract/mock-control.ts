@@ -141,6 +141,9 @@ export const FAULT_MESSAGE_MAX_LENGTH = 200;
 /** The most requests one injected fault may answer. */
 export const FAULT_TIMES_MAX = 100;
 
+/** The statuses a fault may answer with: an expired session, and the server failures a console must survive. */
+export const apiFaultStatuses = [401, 500, 502, 503] as const;
+
 /**
  * A fault the mock can inject into the console's own API, before the route does anything: the
  * backend is unchanged whenever a fault answers.
@@ -148,7 +151,7 @@ export const FAULT_TIMES_MAX = 100;
 export const ApiFaultSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('status'),
-    status: z.union([z.literal(401), z.literal(500), z.literal(502), z.literal(503)]),
+    status: z.literal(apiFaultStatuses),
     code: ErrorCodeSchema,
     message: z.string().check(z.minLength(1), z.maxLength(FAULT_MESSAGE_MAX_LENGTH)),
   }),

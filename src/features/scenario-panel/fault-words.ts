@@ -27,14 +27,6 @@ export const routeWords: Record<ApiRoute, { name: string; request: string }> = {
   signOut: { name: 'Sign out', request: 'DELETE /api/session' },
 };
 
-export const faultKinds = [
-  'status',
-  'networkError',
-  'hang',
-  'malformedJson',
-  'contractViolation',
-] as const satisfies readonly ApiFaultKind[];
-
 const HANG_SECONDS = HANG_MS / 1_000;
 
 export const kindWords: Record<ApiFaultKind, { label: string; explanation: string }> = {
@@ -51,7 +43,8 @@ export const kindWords: Record<ApiFaultKind, { label: string; explanation: strin
   },
 };
 
-export const faultStatuses = [401, 500, 502, 503] as const satisfies readonly FaultStatus[];
+/** Every kind the contract has, in the order the form offers them: `kindWords` must name each one. */
+export const faultKinds = Object.keys(kindWords) as ApiFaultKind[];
 
 /** The code a server would send with each status; the admin can pick another. */
 export const defaultCodes: Record<FaultStatus, ErrorCode> = {

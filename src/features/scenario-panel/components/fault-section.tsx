@@ -1,6 +1,7 @@
 import { LoaderCircle, Zap } from 'lucide-react';
 import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import {
+  apiFaultStatuses,
   apiRoutes,
   FAULT_MESSAGE_MAX_LENGTH,
   FAULT_TIMES_MAX,
@@ -15,7 +16,6 @@ import {
   defaultCodes,
   faultFormProblems,
   faultKinds,
-  faultStatuses,
   kindWords,
   queuedFaultInWords,
   routeWords,
@@ -110,13 +110,13 @@ export function FaultSection() {
                   id={id}
                   value={status}
                   onChange={(event) => {
-                    const next = faultStatuses.find((option) => String(option) === event.target.value) ?? status;
+                    const next = apiFaultStatuses.find((option) => String(option) === event.target.value) ?? status;
                     setStatus(next);
                     setCode(defaultCodes[next]);
                   }}
                   className={fieldClasses}
                 >
-                  {faultStatuses.map((option) => (
+                  {apiFaultStatuses.map((option) => (
                     <option key={option} value={option}>
                       {option}
                     </option>
