@@ -122,7 +122,7 @@ export class MockBackend {
     const scenario = (name && this.registry.find(name)) || this.activeScenario;
     this.enter(scenario, clock);
     const snapshotSession = scenario.state && !as ? this.sessions.sessionFor(null) : undefined;
-    if (snapshotSession === undefined) return this.replaceSessions(sessionToStart(scenario, as), 'reset');
+    if (snapshotSession === undefined) return this.replaceSessions(as ?? scenario.startSession, 'reset');
     this.save();
     this.options.onSessionsReplaced?.(snapshotSession, 'reset');
     return snapshotSession;
@@ -373,11 +373,6 @@ function scenarioToResume({ state, activeScenario }: SavedBackend): Scenario | u
   if (!activeScenario) return findScenario(state.simulator.scenario);
   const resolved = resolveScenario(activeScenario, builtInDocument);
   return resolved.ok ? resolved.scenario : undefined;
-}
-
-/** Who a scenario starts signed in as: `as` when asked for, else as the scenario says, else the admin. */
-function sessionToStart(scenario: Scenario, as?: MockStartSession): MockStartSession {
-  return as ?? scenario.startSession;
 }
 
 /** `default-at-2026-11-24-1214`: the scenario and the simulated minute, within a name's 64 characters. */

@@ -157,11 +157,7 @@ export class ProvisioningSimulator {
 
   /** When the next run step falls due, for the clock driver to wake up; null when nothing is scheduled. */
   nextWakeAt(): number | null {
-    let next: number | null = null;
-    for (const run of this.state.runs) {
-      if (run.wakeAt !== null && (next === null || run.wakeAt < next)) next = run.wakeAt;
-    }
-    return next;
+    return this.runMachine.nextDue(Infinity)?.wakeAt ?? null;
   }
 
   /** A manual provision request: answered by the shared guard, then started at once if allowed. */
