@@ -1,5 +1,5 @@
 import type { Order } from '@/contract/order';
-import { stuckWindowLeftMs } from './provisioning-rules';
+import { isPaid, stuckWindowLeftMs } from './provisioning-rules';
 
 /**
  * Which orders need an admin, written once: the backend filters and counts with it, the console
@@ -14,7 +14,7 @@ export type AttentionInput = Pick<
 
 /** Only a paid order can need an admin; a backend may index on this to run the rule on those alone. */
 export function canNeedAttention(order: Pick<Order, 'status'>): boolean {
-  return order.status === 'paid' || order.status === 'confirmed';
+  return isPaid(order);
 }
 
 export function attentionReason(order: AttentionInput, now: number): AttentionReason | null {

@@ -17,12 +17,17 @@ export type ProvisionAction = { kind: 'provision' | 'retry'; variant: 'default' 
 export type ProvisionRuleInput = Pick<Order, 'status' | 'autoProvisioned' | 'provisioningStatus' | 'ipAddress'> &
   Partial<Pick<Order, 'resolution'>>;
 
+/** Paid for and not yet active or cancelled: the only orders that may be provisioned. */
+export function isPaid(order: Pick<Order, 'status'>): boolean {
+  return order.status === 'paid' || order.status === 'confirmed';
+}
+
 /**
  * Which button an order gets; the first matching rule decides (README: "The button rule").
  * Provider-agnostic on purpose: the brief's code limited Retry to SmartVPS, its examples did not.
  */
 export function provisionAction(order: ProvisionRuleInput): ProvisionAction | null {
-  if (order.status !== 'paid' && order.status !== 'confirmed') return null;
+  if (!isPaid(order)) return null;
   // Fixed outside the console: provisioning it here would buy a second server.
   if (order.resolution) return null;
   if (order.provisioningStatus === 'failed') return { kind: 'retry', variant: 'destructive' };
@@ -52,7 +57,7 @@ export function isProvisioned(order: Pick<Order, 'status' | 'provisioningStatus'
 /** How a manual provision request is answered, before any run starts (README: "Guard answers"). */
 export function provisionGuard(order: GuardInput, now: number): GuardAnswer {
   if (isProvisioned(order)) return { code: 'ALREADY_PROVISIONED' };
-  if (order.status !== 'paid' && order.status !== 'confirmed') {
+  if (!isPaid(order)) {
     return { code: 'NOT_ELIGIBLE', reason: notEligibleReason(order.status) };
   }
   if (order.resolution) {

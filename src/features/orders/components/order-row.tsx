@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
 import { attentionReason, waitedMs } from '@/domain/attention';
 import { progressSteps, stepStates } from '@/domain/progress';
-import { blockedReason, isProvisioned } from '@/domain/provisioning-rules';
+import { blockedReason, isPaid, isProvisioned } from '@/domain/provisioning-rules';
 import { formatClockTime, formatDuration, formatExactTime, formatRelativeTime } from '@/lib/time';
 import {
   attentionLabels,
@@ -51,7 +51,7 @@ export function rowTexts(order: Order, now: number): RowTexts {
         : null,
     // A provisioned order needs no explanation on every row of a long history; the badge says it.
     blocked: isProvisioned(order) ? null : blockedReason(order, now),
-    progress: order.status === 'paid' || order.status === 'confirmed' ? stepStates(order, now) : null,
+    progress: isPaid(order) ? stepStates(order, now) : null,
   };
 }
 
